@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace SecureLaunch.Cli.Commands;
+
+/// <summary>Options several verbs share, with the same names and help everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> File() => new("--file", "-f")
+    {
+        Description = "The run spec (default: securelaunch.yaml, then securelaunch.yml, in the current directory)",
+        HelpName = "path",
+    };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override a spec key, e.g. --set containers.web.image=busybox:stable (repeatable)",
+        HelpName = "key=value",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Only warnings and errors from SecureLaunch itself" };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Also debug detail (never secret values)" };
+
+    public static LogLevel LevelFrom(bool quiet, bool verbose) =>
+        quiet ? LogLevel.Warning : verbose ? LogLevel.Debug : LogLevel.Information;
+}

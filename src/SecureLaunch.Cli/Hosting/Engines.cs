@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using SecureLaunch.Core.Launching;
+using SecureLaunch.Docker;
+using SecureLaunch.Vault;
+
+namespace SecureLaunch.Cli.Hosting;
+
+/// <summary>The composition root's wiring of the Vault client and the Docker engine for one command.</summary>
+internal sealed class Engines : IDisposable
+{
+    private Engines(VaultClient vault, DockerEngine docker)
+    {
+        Vault = vault;
+        Docker = docker;
+    }
+
+    public IVaultClient Vault { get; }
+
+    public IContainerEngine Docker { get; }
+
+    public static Engines Create(CliContext context, VaultTarget target, string? vaultNamespace, ILoggerFactory loggers)
+    {
+        var vault = new VaultClient(
+            new VaultClientOptions { Address = target.Address, Token = target.Token, Namespace = vaultNamespace, TimeProvider = context.TimeProvider },
+            loggers.CreateLogger<VaultClient>());
+        var dockerHost = context.Environment.GetVariable("DOCKER_HOST");
+        if (!DockerEndpoint.TryResolve(dockerHost, out var endpoint))
+        {
+            vault.Dispose();
+            throw new LaunchException($"DOCKER_HOST '{dockerHost}' is not a Docker endpoint (unix://, tcp://, http://, https://, npipe://)");
+        }
+
+        var docker = new DockerEngine(
+            new DockerEngineOptions { Endpoint = endpoint, TimeProvider = context.TimeProvider },
+            loggers.CreateLogger<DockerEngine>());
+        return new Engines(vault, docker);
+    }
+
+    public void Dispose()
+    {
+        Vault.Dispose();
+        Docker.Dispose();
+    }
+}

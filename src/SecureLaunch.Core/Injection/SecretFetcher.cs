@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SecureLaunch.Core.Diagnostics;
+using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Leases;
+using SecureLaunch.Core.Spec;
+using SecureLaunch.Vault;
+using SecureLaunch.Vault.Secrets;
+
+namespace SecureLaunch.Core.Injection;
+
+/// <summary>Fetches every secret of a spec concurrently, recording each lease as soon as it arrives.</summary>
+public sealed class SecretFetcher
+{
+    private readonly IVaultClient _vault;
+    private readonly LeaseLedger _ledger;
+    private readonly ILogger _logger;
+
+    public SecretFetcher(IVaultClient vault, LeaseLedger ledger, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(logger);
+        _vault = vault;
+        _ledger = ledger;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Reads all <paramref name="secrets"/>. When any read fails, the others still finish (their leases are
+    /// in the ledger for the caller to revoke) and the first failure in spec order is thrown.
+    /// </summary>
+    public async Task<SecretSet> FetchAllAsync(IReadOnlyList<SecretDefinition> secrets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var reads = secrets.Select(s => FetchOneAsync(s, cancellationToken)).ToArray();
+        try
+        {
+            await Task.WhenAll(reads);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Reported below in spec order, not in completion order.
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var set = new SecretSet();
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            if (reads[i].IsFaulted)
+            {
+                throw reads[i].Exception!.InnerException!;
+            }
+
+            set.Add(secrets[i], reads[i].Result);
+        }
+
+        return set;
+    }
+
+    private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, CancellationToken cancellationToken)
+    {
+        var request = new SecretRequest
+        {
+            Path = definition.Path,
+            Method = new HttpMethod(definition.Method),
+            Body = definition.BodyJson is null ? null : JsonDocument.Parse(definition.BodyJson).RootElement.Clone(),
+            Version = definition.Version,
+        };
+        VaultSecret secret;
+        try
+        {
+            secret = await _vault.ReadSecretAsync(request, cancellationToken);
+        }
+        catch (VaultException ex)
+        {
+            throw new LaunchException($"{definition.Location}: secret '{definition.Name}' ({definition.Path}): {ex.Message}", ex);
+        }
+
+        if (secret.Lease is { } lease)
+        {
+            _ledger.Record(definition.Name, lease);
+            Log.SecretLeased(_logger, definition.Name, definition.Path, new ShortLeaseId(lease.LeaseId), (int)lease.Duration.TotalSeconds, lease.Renewable ? "renewable" : "not renewable");
+        }
+        else
+        {
+            Log.SecretRead(_logger, definition.Name, definition.Path, secret.Data.Count);
+        }
+
+        return secret;
+    }
+}

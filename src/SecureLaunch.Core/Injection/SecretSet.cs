@@ -1,0 +1,51 @@
+using System.Text.Json;
+using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Spec;
+using SecureLaunch.Core.Templates;
+using SecureLaunch.Vault.Secrets;
+
+namespace SecureLaunch.Core.Injection;
+
+/// <summary>The secrets of one launch as fetched, by their spec name; renders templates from them.</summary>
+public sealed class SecretSet
+{
+    private readonly Dictionary<string, (SecretDefinition Definition, VaultSecret Secret)> _secrets = new(StringComparer.Ordinal);
+
+    public void Add(SecretDefinition definition, VaultSecret secret)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(secret);
+        _secrets[definition.Name] = (definition, secret);
+    }
+
+    /// <summary>The value of one field as text: strings as they are, other JSON values as JSON.</summary>
+    /// <exception cref="LaunchException">The secret has no such field; the message lists the fields it has (names only).</exception>
+    public string Resolve(SecretReference reference, SourceLocation usedAt)
+    {
+        if (!_secrets.TryGetValue(reference.Secret, out var entry))
+        {
+            throw new LaunchException($"{usedAt}: secret '{reference.Secret}' was not fetched");
+        }
+
+        if (!entry.Secret.Data.TryGetValue(reference.Field, out var value))
+        {
+            var fields = entry.Secret.Data.Count == 0 ? "no fields" : "fields " + string.Join(", ", entry.Secret.Data.Keys.Order(StringComparer.Ordinal));
+            throw new LaunchException($"{usedAt}: secret '{reference.Secret}' ({entry.Definition.Path}) has no field '{reference.Field}'; it has {fields}");
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Null => string.Empty,
+            _ => value.GetRawText(),
+        };
+    }
+
+    /// <summary>Renders <paramref name="template"/>; errors name <paramref name="usedAt"/>.</summary>
+    public string Render(Template template, SourceLocation usedAt) =>
+        template.Render(reference => Resolve(reference, usedAt));
+
+    /// <summary>Every string field value of every secret: what log masking hides.</summary>
+    public IEnumerable<string> Values =>
+        _secrets.Values.SelectMany(e => e.Secret.Data.Values).Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText());
+}

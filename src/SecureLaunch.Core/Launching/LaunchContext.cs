@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using SecureLaunch.Core.Host;
+using SecureLaunch.Docker;
+using SecureLaunch.Vault;
+
+namespace SecureLaunch.Core.Launching;
+
+/// <summary>What a launch runs against, wired by the composition root.</summary>
+public sealed record LaunchContext
+{
+    public required IVaultClient Vault { get; init; }
+    public required IContainerEngine Docker { get; init; }
+
+    /// <summary>Where the token came from, for the log line (never the token).</summary>
+    public required string TokenSource { get; init; }
+
+    /// <summary>Container stdout goes here, masked.</summary>
+    public required Stream StandardOutput { get; init; }
+
+    /// <summary>Container stderr goes here, masked.</summary>
+    public required Stream StandardError { get; init; }
+
+    public required ILogger Logger { get; init; }
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Time a container gets between SIGTERM and SIGKILL.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where secret files may go, first tmpfs one wins.</summary>
+    public required IReadOnlyList<string> SecretFileBases { get; init; }
+
+    /// <summary><c>/run/securelaunch</c>, then <c>$XDG_RUNTIME_DIR/securelaunch</c>, then <c>/dev/shm/securelaunch</c>.</summary>
+    public static IReadOnlyList<string> DefaultSecretFileBases(ISystemEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var runtimeDir = environment.GetVariable("XDG_RUNTIME_DIR");
+        return [.. new[] { "/run/securelaunch", runtimeDir is null ? null : Path.Combine(runtimeDir, "securelaunch"), "/dev/shm/securelaunch" }.OfType<string>()];
+    }
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using SecureLaunch.Core.Diagnostics;
+using SecureLaunch.Core.Injection;
+using SecureLaunch.Core.Spec;
+using SecureLaunch.Docker;
+using SecureLaunch.Docker.Containers;
+
+namespace SecureLaunch.Core.Launching;
+
+/// <summary>
+/// One launch, start to end: Vault health and auth, every secret fetched concurrently, containers
+/// created with their secrets, output streamed masked, exit codes collected, then everything torn
+/// down (containers removed, leases revoked, files deleted) whether it ended well, badly or by signal.
+/// </summary>
+public sealed class Launcher
+{
+    private readonly LaunchContext _context;
+
+    public Launcher(LaunchContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+    }
+
+    /// <summary>Mask applied to container output; holds the launch's current secret values.</summary>
+    public SecretMask Mask { get; } = new();
+
+    /// <summary>
+    /// Runs <paramref name="spec"/>. Cancelling <paramref name="cancellationToken"/> (SIGINT/SIGTERM) stops the
+    /// containers with grace and returns an interrupted outcome after cleanup.
+    /// </summary>
+    /// <exception cref="LaunchException">The launch could not start; everything it had created is already gone.</exception>
+    public async Task<LaunchOutcome> RunAsync(RunSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var logger = _context.Logger;
+        await using var session = new LaunchSession(NewLaunchId(), _context.Vault, _context.Docker, logger, _context.StopGrace);
+        try
+        {
+            await CheckVaultAsync(cancellationToken);
+            var secrets = await new SecretFetcher(_context.Vault, session.Leases, logger).FetchAllAsync(spec.Secrets, cancellationToken);
+            Mask.Set(secrets.Values);
+            var engine = await _context.Docker.GetInfoAsync(cancellationToken);
+            foreach (var image in spec.Containers.Select(c => c.Image).Distinct(StringComparer.Ordinal))
+            {
+                await _context.Docker.EnsureImageAsync(image, cancellationToken);
+            }
+
+            if (spec.Containers.Any(c => c.Files.Count > 0))
+            {
+                session.Files = SecretFileStore.Create(session.LaunchId, _context.SecretFileBases);
+            }
+
+            var running = new List<RunningContainer>();
+            foreach (var container in spec.Containers)
+            {
+                var rendered = ContainerRenderer.Render(spec, container, session.LaunchId, secrets, session.Files, engine);
+                running.Add(await CreateAsync(session, container, rendered, cancellationToken));
+            }
+
+            foreach (var container in running)
+            {
+                await _context.Docker.StartContainerAsync(container.Id, cancellationToken);
+                Log.ContainerStarted(logger, container.Definition.Name, container.Definition.Image, container.DockerName, container.IsolationText);
+            }
+
+            return await WaitAllAsync(running, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new LaunchOutcome(0, Interrupted: true, new Dictionary<string, long>());
+        }
+    }
+
+    private async Task CheckVaultAsync(CancellationToken cancellationToken)
+    {
+        var vault = _context.Vault;
+        var health = await vault.GetHealthAsync(cancellationToken);
+        if (!health.Initialized)
+        {
+            throw new LaunchException($"vault {vault.Address}: not initialised; run 'securelaunch vault init' or 'vault operator init'");
+        }
+
+        if (health.Sealed)
+        {
+            throw new LaunchException($"vault {vault.Address}: sealed; unseal it with 'vault operator unseal' before launching");
+        }
+
+        Log.VaultHealthy(_context.Logger, vault.Address, health.Standby ? "unsealed, standby" : "unsealed, active", health.Version);
+        var token = await vault.LookupSelfAsync(cancellationToken);
+        Log.Authenticated(_context.Logger, _context.TokenSource, token.Accessor, string.Join(",", token.Policies));
+    }
+
+    private async Task<RunningContainer> CreateAsync(LaunchSession session, ContainerDefinition definition, ContainerSpec rendered, CancellationToken cancellationToken)
+    {
+        var id = await _context.Docker.CreateContainerAsync(rendered, cancellationToken);
+        session.Track(rendered.Name, id);
+        var stdout = new MaskingStream(_context.StandardOutput, Mask);
+        var stderr = new MaskingStream(_context.StandardError, Mask);
+        var attachment = await _context.Docker.AttachAsync(id, stdout, stderr, cancellationToken);
+        var isolation = rendered.Runtime ?? rendered.Isolation ?? "default runtime";
+        return new RunningContainer(definition, id, rendered.Name, isolation, attachment, stdout, stderr);
+    }
+
+    private async Task<LaunchOutcome> WaitAllAsync(List<RunningContainer> running, CancellationToken cancellationToken)
+    {
+        var codes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var waits = running.Select(async c =>
+        {
+            var code = await _context.Docker.WaitContainerAsync(c.Id, cancellationToken);
+            await c.Attachment.Completion.WaitAsync(cancellationToken);
+            c.Stdout.Complete();
+            c.Stderr.Complete();
+            Log.ContainerExited(_context.Logger, c.Definition.Name, code);
+            return (c.Definition.Name, code);
+        }).ToArray();
+        foreach (var (name, code) in await Task.WhenAll(waits))
+        {
+            codes[name] = code;
+        }
+
+        var first = running.Select(c => codes[c.Definition.Name]).FirstOrDefault(code => code != 0);
+        return new LaunchOutcome(checked((int)first), Interrupted: false, codes);
+    }
+
+    private static string NewLaunchId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+
+    private sealed record RunningContainer(
+        ContainerDefinition Definition, string Id, string DockerName, string IsolationText,
+        ContainerAttachment Attachment, MaskingStream Stdout, MaskingStream Stderr);
+}

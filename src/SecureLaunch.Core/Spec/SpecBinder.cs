@@ -1,0 +1,187 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using SecureLaunch.Core.Templates;
+
+namespace SecureLaunch.Core.Spec;
+
+/// <summary>
+/// Turns layered configuration into a <see cref="RunSpec"/>, gathering every error with its
+/// location instead of stopping at the first.
+/// </summary>
+internal sealed partial class SpecBinder
+{
+    private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "dev"];
+    private static readonly string[] VaultKeys = ["address", "namespace", "auth"];
+    private static readonly string[] AuthKeys = ["method", "token"];
+
+    /// <summary>Keys of the spec's documented shape that this version does not implement yet: refused by name, not as typos.</summary>
+    private static readonly Dictionary<string, string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["services"] = "Swarm services",
+        ["vault:tls"] = "Vault TLS settings",
+        ["vault:unseal"] = "unsealing Vault",
+    };
+
+    private readonly SpecSourceMap _map;
+    private readonly List<SpecDiagnostic> _errors;
+    private readonly string _source;
+
+    public SpecBinder(string source, SpecSourceMap map, List<SpecDiagnostic> errors)
+    {
+        _source = source;
+        _map = map;
+        _errors = errors;
+    }
+
+    public RunSpec? Bind(IConfiguration root, string defaultName)
+    {
+        CheckKeys(root, string.Empty, RootKeys);
+        CheckVersion(root);
+        var name = root["name"] ?? defaultName;
+        if (!SpecNames.IsValidName(name))
+        {
+            ValueError("name", $"name '{name}' must start with a letter and hold only letters, digits, '_' or '-' (at most 63)");
+        }
+
+        var vault = BindVault(root.GetSection("vault"));
+        var secrets = BindSecrets(root.GetSection("secrets"));
+        var containers = BindContainers(root.GetSection("containers"), secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
+        if (containers.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal)))
+        {
+            Error("containers", "the spec has no containers: add at least one under 'containers:'");
+        }
+
+        return _errors.Count > 0 ? null : new RunSpec
+        {
+            Source = _source,
+            Name = name,
+            Vault = vault,
+            Secrets = secrets,
+            Containers = containers,
+            HasDevSeed = root["dev"] is not null,
+        };
+    }
+
+    private void CheckVersion(IConfiguration root)
+    {
+        var version = root["version"];
+        if (version is null)
+        {
+            Error(string.Empty, "the spec needs 'version: 1' at the top");
+        }
+        else if (version != "1")
+        {
+            ValueError("version", $"version '{version}' is not supported; this SecureLaunch reads version 1");
+        }
+    }
+
+    private VaultSettings BindVault(IConfigurationSection section)
+    {
+        CheckKeys(section, "vault", VaultKeys);
+        Uri? address = null;
+        if (section["address"] is { } text)
+        {
+            address = ParseAddress(text, "vault:address");
+        }
+
+        var auth = section.GetSection("auth");
+        CheckKeys(auth, "vault:auth", AuthKeys);
+        var method = auth["method"] ?? "token";
+        if (method != "token")
+        {
+            var known = new[] { "approle", "userpass", "jwt", "kubernetes" };
+            ValueError("vault:auth:method", known.Contains(method)
+                ? $"auth method '{method}' is not supported yet; use 'token' (VAULT_TOKEN or ~/.vault-token)"
+                : $"unknown auth method '{method}'; supported: token{Suggestions.Hint(method, ["token", .. known])}");
+        }
+
+        return new VaultSettings
+        {
+            Address = address,
+            Namespace = NullIfEmpty(section["namespace"]),
+            Auth = new AuthSettings { Method = method, Token = NullIfEmpty(auth["token"]) },
+        };
+    }
+
+    private Uri? ParseAddress(string text, string key)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0)
+        {
+            return uri;
+        }
+
+        ValueError(key, $"'{text}' is not an http:// or https:// address");
+        return null;
+    }
+
+    /// <summary>Reports every key of <paramref name="section"/> not in <paramref name="allowed"/>.</summary>
+    private void CheckKeys(IConfiguration section, string path, IReadOnlyCollection<string> allowed)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            var key = path.Length == 0 ? child.Key : ConfigurationPath.Combine(path, child.Key);
+            if (allowed.Contains(child.Key, StringComparer.OrdinalIgnoreCase) || child.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (NotYetSupported.TryGetValue(key, out var feature))
+            {
+                Error(key, $"'{Display(key)}' ({feature}) is not supported by this version of SecureLaunch yet");
+                continue;
+            }
+
+            var where = path.Length == 0 ? "at the top level" : $"in '{Display(path)}'";
+            Error(key, $"unknown key '{child.Key}' {where}{Suggestions.Hint(child.Key, allowed)}");
+        }
+    }
+
+    private IEnumerable<IConfigurationSection> Ordered(IConfiguration section) =>
+        section.GetChildren().OrderBy(c => _map.OrderOf(c.Path)).ThenBy(c => c.Key, StringComparer.Ordinal);
+
+    private IReadOnlyList<string>? ReadList(IConfigurationSection section, string what)
+    {
+        if (!section.Exists())
+        {
+            return null;
+        }
+
+        if (section.Value is not null)
+        {
+            ValueError(section.Path, $"{what} must be a list, e.g. [\"sh\", \"-c\", \"echo hi\"]");
+            return null;
+        }
+
+        return [.. section.GetChildren()
+            .OrderBy(c => int.TryParse(c.Key, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
+            .Select(c => c.Value ?? string.Empty)];
+    }
+
+    private int? ReadInt(IConfigurationSection parent, string key, int min, int max)
+    {
+        var text = parent[key];
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        ValueError(ConfigurationPath.Combine(parent.Path, key), $"'{text}' is not a whole number from {min} to {max}");
+        return null;
+    }
+
+    private void Error(string key, string message) => _errors.Add(new SpecDiagnostic(_map.Locate(key), message));
+
+    /// <summary>An error about the value of <paramref name="key"/>: points at the value, not at its key.</summary>
+    private void ValueError(string key, string message) => _errors.Add(new SpecDiagnostic(_map.LocateValue(key), message));
+
+    private void ErrorAt(SourceLocation location, string message) => _errors.Add(new SpecDiagnostic(location, message));
+
+    private static string Display(string key) => key.Replace(ConfigurationPath.KeyDelimiter, ".", StringComparison.Ordinal);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

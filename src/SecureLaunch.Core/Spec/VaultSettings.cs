@@ -1,0 +1,12 @@
+namespace SecureLaunch.Core.Spec;
+
+/// <summary>The spec's <c>vault:</c> section.</summary>
+public sealed record VaultSettings
+{
+    /// <summary>The address from the spec; null means <c>VAULT_ADDR</c>, then <c>http://127.0.0.1:8200</c>.</summary>
+    public Uri? Address { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public required AuthSettings Auth { get; init; }
+}

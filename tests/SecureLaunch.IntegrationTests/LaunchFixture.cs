@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SecureLaunch.Core.Launching;
+using SecureLaunch.DevVault;
+using SecureLaunch.Docker;
+using SecureLaunch.Docker.Containers;
+
+namespace SecureLaunch.IntegrationTests;
+
+/// <summary>A dev Vault on a free loopback port and the real Docker engine, for one test.</summary>
+internal sealed class LaunchFixture : IAsyncDisposable
+{
+    private LaunchFixture(DevVaultServer vault, DockerEngine docker, string name)
+    {
+        Vault = vault;
+        Docker = docker;
+        Name = name;
+    }
+
+    public DevVaultServer Vault { get; }
+
+    public DockerEngine Docker { get; }
+
+    /// <summary>A launch name unique to this test, so its containers can be found by label.</summary>
+    public string Name { get; }
+
+    public static async Task<LaunchFixture> StartAsync(string seedYaml)
+    {
+        var vault = await DevVaultServer.StartAsync(
+            new DevVaultOptions { Seed = DevVaultSeed.FromYaml(seedYaml, "seed.yaml") }, TestContext.Current.CancellationToken);
+        var docker = new DockerEngine(
+            new DockerEngineOptions { Endpoint = DockerEndpoint.Resolve(System.Environment.GetEnvironmentVariable("DOCKER_HOST")) },
+            NullLogger.Instance);
+        return new LaunchFixture(vault, docker, $"it-{Guid.NewGuid():N}"[..15]);
+    }
+
+    /// <summary>An environment pointing the CLI at this fixture's dev Vault with its root token.</summary>
+    public TestEnvironment Environment(string directory) => new(directory, new Dictionary<string, string>
+    {
+        ["VAULT_ADDR"] = Vault.Address.ToString(),
+        ["VAULT_TOKEN"] = Vault.RootToken,
+    });
+
+    /// <summary>Every container, running or not, of launches with this fixture's name.</summary>
+    public Task<IReadOnlyList<ContainerSummary>> ContainersAsync() =>
+        Docker.ListContainersAsync(new Dictionary<string, string> { [LaunchLabels.Name] = Name }, TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var container in await ContainersAsync())
+        {
+            await Docker.RemoveContainerAsync(container.Id, CancellationToken.None);
+        }
+
+        Docker.Dispose();
+        await Vault.DisposeAsync();
+    }
+}
