@@ -1,0 +1,43 @@
+using SecureLaunch.DevVault.Http;
+using SecureLaunch.DevVault.Leases;
+using SecureLaunch.DevVault.State;
+
+namespace SecureLaunch.DevVault.Auth;
+
+/// <summary>Token renewal: the increment (or the creation TTL) capped at the explicit max TTL and the system max from creation.</summary>
+internal static class TokenRenewal
+{
+    public static VaultResult Renew(VaultRequest request, TokenEntry token)
+    {
+        if (!Fields.TryDuration(request.Data, "increment", out var increment, out var error))
+        {
+            return error!;
+        }
+
+        if (token.ExpiresAt is null)
+        {
+            // Root and other TTL-less tokens have no lease to renew.
+            return VaultError.BadRequest("lease not found");
+        }
+
+        if (!token.Renewable)
+        {
+            return VaultError.BadRequest("lease is not renewable");
+        }
+
+        var outcome = TtlCalculator.Renewal(request.Now, increment, token.CreationTtl, SystemDefaults.MaxLeaseTtl, token.ExplicitMaxTtl, token.CreatedAt);
+        if (outcome.Error is not null)
+        {
+            return VaultError.BadRequest(outcome.Error);
+        }
+
+        token.ExpiresAt = request.Now + outcome.Ttl;
+        token.LastRenewedAt = request.Now;
+        return new VaultResponse
+        {
+            Auth = TokenJson.Auth(token, (long)outcome.Ttl.TotalSeconds),
+            Warnings = outcome.Warning is null ? null : [outcome.Warning],
+            MountType = "token",
+        };
+    }
+}

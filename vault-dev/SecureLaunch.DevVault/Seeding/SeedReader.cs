@@ -1,0 +1,73 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SecureLaunch.DevVault.Seeding;
+
+/// <summary>Reads the <c>dev:</c> section of a spec; every error names <c>file:line:column</c>.</summary>
+internal static class SeedReader
+{
+    public static DevVaultSeed Read(string yaml, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var root = Load(yaml, sourceName);
+        if (root is null)
+        {
+            return DevVaultSeed.Empty;
+        }
+
+        var nodes = new SeedNodes(sourceName);
+        var top = nodes.Mapping(root, "the spec");
+        if (!top.Children.TryGetValue(new YamlScalarNode("dev"), out var devNode) || SeedNodes.IsNull(devNode))
+        {
+            return DevVaultSeed.Empty;
+        }
+
+        var dev = nodes.Mapping(devNode, "dev");
+        string? rootToken = null;
+        var kv = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var roles = new Dictionary<string, DevDatabaseRole>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in dev.Children)
+        {
+            switch (nodes.Key(keyNode))
+            {
+                case "rootToken":
+                    rootToken = nodes.RootToken(value);
+                    break;
+                case "kv":
+                    nodes.Kv(value, kv);
+                    break;
+                case "database":
+                    nodes.Database(value, roles);
+                    break;
+                case var other:
+                    throw nodes.Error(keyNode, $"unknown key 'dev.{other}' (expected rootToken, kv or database)");
+            }
+        }
+
+        return new DevVaultSeed { RootToken = rootToken, Kv = kv, DatabaseRoles = roles };
+    }
+
+    private static YamlNode? Load(string yaml, string sourceName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException is not null && ex.Message.StartsWith('(') ? ex.InnerException.Message : ex.Message;
+            throw new DevVaultSeedException(sourceName, ex.Start.Line, ex.Start.Column, Trim(message), ex);
+        }
+
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>YamlDotNet prefixes its messages with the location, which the exception already carries.</summary>
+    private static string Trim(string message)
+    {
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0 ? message[(marker + 3)..] : message;
+    }
+}

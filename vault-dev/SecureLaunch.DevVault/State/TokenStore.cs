@@ -1,0 +1,52 @@
+namespace SecureLaunch.DevVault.State;
+
+/// <summary>Tokens by id, with Vault's tree revocation. Callers hold <see cref="DevVaultState.Sync"/>.</summary>
+internal sealed class TokenStore(LeaseStore leases)
+{
+    private readonly Dictionary<string, TokenEntry> _tokens = new(StringComparer.Ordinal);
+
+    public void Add(TokenEntry token) => _tokens.Add(token.Id, token);
+
+    public bool Contains(string id) => _tokens.ContainsKey(id);
+
+    /// <summary>The token when it exists and is live; expired tokens are revoked on the way, as Vault's expiry would have.</summary>
+    public TokenEntry? FindLive(string? id, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(id) || !_tokens.TryGetValue(id, out var token))
+        {
+            return null;
+        }
+
+        if (!token.Revoked && !token.IsLive(now))
+        {
+            RevokeTree(token);
+        }
+
+        return token.Revoked ? null : token;
+    }
+
+    /// <summary>Revokes every token whose TTL has run out, with its children and leases.</summary>
+    public void Sweep(DateTimeOffset now)
+    {
+        foreach (var token in _tokens.Values.Where(t => !t.Revoked && !t.IsLive(now)).ToList())
+        {
+            RevokeTree(token);
+        }
+    }
+
+    /// <summary>Revokes a token, all its descendants and every lease issued under them.</summary>
+    public void RevokeTree(TokenEntry token)
+    {
+        var pending = new Stack<TokenEntry>();
+        pending.Push(token);
+        while (pending.TryPop(out var current))
+        {
+            current.Revoked = true;
+            leases.RevokeByToken(current.Id);
+            foreach (var child in _tokens.Values.Where(t => !t.Revoked && t.ParentId == current.Id))
+            {
+                pending.Push(child);
+            }
+        }
+    }
+}
