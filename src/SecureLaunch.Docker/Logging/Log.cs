@@ -23,7 +23,7 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Information, "Pulled image {Image}")]
     public static partial void ImagePulled(ILogger logger, string image);
 
-    [LoggerMessage(20, LogLevel.Information, "Created container {Name} ({ContainerId}) from {Image} with {EnvironmentCount} environment variables")]
+    [LoggerMessage(20, LogLevel.Debug, "Created container {Name} ({ContainerId}) from {Image} with {EnvironmentCount} environment variables")]
     public static partial void ContainerCreated(ILogger logger, string name, ShortId containerId, string image, int environmentCount);
 
     [LoggerMessage(21, LogLevel.Warning, "Daemon warning creating container {Name}: {Warning}")]
@@ -38,25 +38,25 @@ internal static partial class Log
     [LoggerMessage(24, LogLevel.Warning, "Output of container {ContainerId} broke off")]
     public static partial void AttachFailed(ILogger logger, ShortId containerId, Exception exception);
 
-    [LoggerMessage(30, LogLevel.Information, "Started container {ContainerId}")]
+    [LoggerMessage(30, LogLevel.Debug, "Started container {ContainerId}")]
     public static partial void ContainerStarted(ILogger logger, ShortId containerId);
 
     [LoggerMessage(31, LogLevel.Debug, "Container {ContainerId} was already running")]
     public static partial void ContainerAlreadyStarted(ILogger logger, ShortId containerId);
 
-    [LoggerMessage(32, LogLevel.Information, "Container {ContainerId} exited with code {ExitCode}")]
+    [LoggerMessage(32, LogLevel.Debug, "Container {ContainerId} exited with code {ExitCode}")]
     public static partial void ContainerExited(ILogger logger, ShortId containerId, long exitCode);
 
     [LoggerMessage(33, LogLevel.Warning, "Container {ContainerId} exited with code {ExitCode}; the daemon adds: {Message}")]
     public static partial void ContainerExitedWithError(ILogger logger, ShortId containerId, long exitCode, string message);
 
-    [LoggerMessage(34, LogLevel.Information, "Stopped container {ContainerId} (grace {Grace})")]
+    [LoggerMessage(34, LogLevel.Debug, "Stopped container {ContainerId} (grace {Grace})")]
     public static partial void ContainerStopped(ILogger logger, ShortId containerId, TimeSpan grace);
 
     [LoggerMessage(35, LogLevel.Debug, "Container {ContainerId} was already stopped")]
     public static partial void ContainerAlreadyStopped(ILogger logger, ShortId containerId);
 
-    [LoggerMessage(36, LogLevel.Information, "Sent {Signal} to container {ContainerId}")]
+    [LoggerMessage(36, LogLevel.Debug, "Sent {Signal} to container {ContainerId}")]
     public static partial void ContainerSignalled(ILogger logger, ShortId containerId, string signal);
 
     [LoggerMessage(37, LogLevel.Debug, "Removed container {ContainerId}")]
