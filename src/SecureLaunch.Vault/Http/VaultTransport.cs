@@ -1,0 +1,131 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace SecureLaunch.Vault.Http;
+
+/// <summary>
+/// Sends one <see cref="VaultRequest"/> through the resilience pipeline with Vault's headers, and turns what
+/// comes back into a <see cref="VaultResponse"/>, a <see cref="VaultApiException"/> or a <see cref="VaultUnreachableException"/>.
+/// </summary>
+internal sealed class VaultTransport : IDisposable
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly Uri _address;
+    private readonly Uri _apiRoot;
+    private readonly string _token;
+    private readonly string? _namespace;
+    private readonly TimeProvider _timeProvider;
+    private readonly ResiliencePipeline<VaultResponse> _pipeline;
+    private readonly ILogger _logger;
+
+    public VaultTransport(VaultClientOptions options, HttpClient http, ILogger logger)
+    {
+        _http = http;
+        _address = options.Address;
+        _apiRoot = new Uri(options.Address.AbsoluteUri.TrimEnd('/') + "/v1/");
+        _token = options.Token;
+        _namespace = string.IsNullOrWhiteSpace(options.Namespace) ? null : options.Namespace.Trim();
+        _timeProvider = options.TimeProvider;
+        _logger = logger;
+        _pipeline = VaultResiliencePipeline.Create(options, logger);
+    }
+
+    public TimeProvider TimeProvider => _timeProvider;
+
+    /// <summary>
+    /// Returns the response for a 2xx or a status in <see cref="VaultRequest.HandledStatuses"/>; throws
+    /// <see cref="VaultApiException"/> for any other status once retries are spent.
+    /// </summary>
+    public async Task<VaultResponse> SendAsync(VaultRequest request, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(VaultResiliencePipeline.RequestKey, request);
+        VaultResponse response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<VaultResponse>(state.Transport.SendOnceAsync(state.Request, ctx.CancellationToken)),
+                context,
+                (Transport: this, Request: request));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Unreachable(request, ex) is { } unreachable)
+        {
+            throw unreachable;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (response.IsSuccess || request.HandledStatuses.Contains(response.StatusCode))
+        {
+            return response;
+        }
+
+        Log.RequestFailed(_logger, request.Method.Method, request.Display, (int)response.StatusCode);
+        throw VaultErrors.ToException(request, response);
+    }
+
+    private async Task<VaultResponse> SendOnceAsync(VaultRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, BuildUri(request));
+
+        // Validated when the client was built; without validation, so no header parser can quote the token.
+        message.Headers.TryAddWithoutValidation("X-Vault-Token", _token);
+        message.Headers.TryAddWithoutValidation("X-Vault-Request", "true");
+        if (_namespace is not null)
+        {
+            message.Headers.TryAddWithoutValidation("X-Vault-Namespace", _namespace);
+        }
+
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = Json;
+        }
+
+        // The default completion option buffers the body, so the attempt's token and timeout cover it too.
+        using var response = await _http.SendAsync(message, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return new VaultResponse(response.StatusCode, body)
+        {
+            Location = response.Headers.Location,
+            RetryAfter = RetryAfter(response.Headers.RetryAfter),
+        };
+    }
+
+    private Uri BuildUri(VaultRequest request)
+    {
+        var relative = VaultPath.Escape(request.Path);
+        return new Uri(_apiRoot, request.Query is null ? relative : $"{relative}?{request.Query}");
+    }
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - _timeProvider.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    private VaultUnreachableException? Unreachable(VaultRequest request, Exception exception)
+    {
+        var method = request.Method.Method;
+        return exception switch
+        {
+            TimeoutRejectedException => new(_address, method, request.Display, VaultUnreachableReason.TimedOut, true, exception),
+            HttpRequestException when VaultRetryRule.IsFailureBeforeSending(exception) =>
+                new(_address, method, request.Display, VaultUnreachableReason.ConnectionFailed, false, exception),
+            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } =>
+                new(_address, method, request.Display, VaultUnreachableReason.ConnectionFailed, false, exception),
+            HttpRequestException or IOException =>
+                new(_address, method, request.Display, VaultUnreachableReason.ConnectionLost, true, exception),
+            _ => null,
+        };
+    }
+
+    public void Dispose() => _http.Dispose();
+}

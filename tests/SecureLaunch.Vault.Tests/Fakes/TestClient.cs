@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace SecureLaunch.Vault.Tests.Fakes;
+
+/// <summary>A <see cref="VaultClient"/> over a <see cref="CannedHandler"/> with a fake clock.</summary>
+internal sealed class TestClient : IDisposable
+{
+    public const string Token = "hvs.CAESIJtesttokenthatmustnevershowup";
+    public static readonly DateTimeOffset Start = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    public TestClient(Func<VaultClientOptions, VaultClientOptions>? configure = null)
+    {
+        Time = new FakeTimeProvider(Start);
+        Handler = new CannedHandler(Time);
+        var options = new VaultClientOptions
+        {
+            Address = new Uri("http://127.0.0.1:8200"),
+            Token = Token,
+            TimeProvider = Time,
+            RequestTimeout = TimeSpan.FromSeconds(5),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+            RetryMaxDelay = TimeSpan.FromSeconds(2),
+            Randomizer = () => 0.5,
+        };
+        Client = new VaultClient(configure?.Invoke(options) ?? options, Handler);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public CannedHandler Handler { get; }
+
+    public VaultClient Client { get; }
+
+    /// <summary>
+    /// Runs a call to completion, moving the fake clock in small steps so retry delays and attempt timeouts
+    /// elapse without real waiting.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<VaultClient, Task<T>> call, TimeSpan? step = null)
+    {
+        var task = call(Client);
+        for (var i = 0; !task.IsCompleted && i < 10_000; i++)
+        {
+            Time.Advance(step ?? TimeSpan.FromMilliseconds(50));
+            await Task.Yield();
+        }
+
+        return await task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    public Task RunAsync(Func<VaultClient, Task> call, TimeSpan? step = null) =>
+        RunAsync(async c => { await call(c); return true; }, step);
+
+    public void Dispose() => Client.Dispose();
+}
