@@ -43,8 +43,17 @@ public static class CliApp
             // Signals are ours: a launch must stop its containers and revoke its leases, which takes longer
             // than System.CommandLine's termination timeout allows.
             ProcessTerminationTimeout = null,
-            EnableDefaultExceptionHandler = true,
+            EnableDefaultExceptionHandler = false,
         };
-        return await parse.InvokeAsync(configuration, context.Shutdown.Token);
+        try
+        {
+            return await parse.InvokeAsync(configuration, context.Shutdown.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug, not a user error: still one line and 125, never a stack trace on a user's terminal.
+            context.Console.WriteError($"internal error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}; please report it");
+            return ExitCodes.LaunchFailed;
+        }
     }
 }

@@ -64,6 +64,8 @@ public sealed class HelpTextTests
         return (exitCode, output);
     }
 
-    private static string GoldenDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.Combine(Path.GetDirectoryName(path)!, "Golden");
+    private static string GoldenDirectory() =>
+        typeof(HelpTextTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "GoldenDirectory").Value!;
 }

@@ -37,6 +37,29 @@ public static class IsolationResolver
         }
     }
 
+    /// <summary>Each isolation mode and whether this daemon can give it: how, or why not.</summary>
+    public static IReadOnlyList<(IsolationMode Mode, bool Available, string Detail)> Describe(EngineInfo engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (string.Equals(engine.OSType, "windows", StringComparison.OrdinalIgnoreCase))
+        {
+            return
+            [
+                (IsolationMode.Process, true, "HostConfig.Isolation = process"),
+                (IsolationMode.Hyperv, true, "HostConfig.Isolation = hyperv (a utility VM per container)"),
+                (IsolationMode.Sandbox, true, "HostConfig.Isolation = hyperv"),
+            ];
+        }
+
+        var sandbox = SandboxRuntimes.FirstOrDefault(r => engine.Runtimes.Contains(r, StringComparer.Ordinal));
+        return
+        [
+            (IsolationMode.Process, true, $"the default runtime ({engine.DefaultRuntime})"),
+            (IsolationMode.Hyperv, false, "needs a Windows daemon; use sandbox on Linux"),
+            (IsolationMode.Sandbox, sandbox is not null, sandbox is not null ? $"runtime {sandbox}" : "no sandboxing runtime (runsc, kata) registered with the daemon"),
+        ];
+    }
+
     private static LaunchException Refuse(ContainerDefinition container, string why) =>
         new($"{container.Location}: container '{container.Name}': {why}");
 }

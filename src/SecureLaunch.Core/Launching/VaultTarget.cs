@@ -16,7 +16,7 @@ public sealed record VaultTarget(Uri Address, string Token, string TokenSource)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
-        var address = settings.Address ?? ParseEnvironmentAddress(environment.GetVariable("VAULT_ADDR"));
+        var address = ResolveAddress(settings, environment);
         if (settings.Auth.Token is { } specToken)
         {
             return new VaultTarget(address, specToken, "the spec's vault.auth.token");
@@ -34,6 +34,13 @@ public sealed record VaultTarget(Uri Address, string Token, string TokenSource)
         }
 
         throw new LaunchException("no Vault token: set VAULT_TOKEN, write it to ~/.vault-token, or set vault.auth.token in the spec (run with --dev to use the embedded dev Vault)");
+    }
+
+    /// <summary>The address alone: the spec's (when given), then <c>VAULT_ADDR</c>, then <see cref="DefaultAddress"/>.</summary>
+    public static Uri ResolveAddress(VaultSettings? settings, ISystemEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return settings?.Address ?? ParseEnvironmentAddress(environment.GetVariable("VAULT_ADDR"));
     }
 
     private static Uri ParseEnvironmentAddress(string? text)
