@@ -17,9 +17,14 @@ public sealed record VaultTarget(Uri Address, string Token, string TokenSource)
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
         var address = ResolveAddress(settings, environment);
-        if (settings.Auth.Token is { } specToken)
+        if (settings.Auth.Method != AuthMethod.Token)
         {
-            return new VaultTarget(address, specToken, "the spec's vault.auth.token");
+            throw new LaunchException($"{settings.Auth.Location}: logging in with {settings.Auth.Method} is validated but not wired into launches yet; use a token");
+        }
+
+        if (settings.Auth.Token is { } source)
+        {
+            return new VaultTarget(address, CredentialReader.Read(source, environment), source.Describe());
         }
 
         if (environment.GetVariable("VAULT_TOKEN") is { Length: > 0 } envToken)

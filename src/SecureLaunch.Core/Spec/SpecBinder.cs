@@ -11,15 +11,13 @@ namespace SecureLaunch.Core.Spec;
 internal sealed partial class SpecBinder
 {
     private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "dev"];
-    private static readonly string[] VaultKeys = ["address", "namespace", "auth"];
-    private static readonly string[] AuthKeys = ["method", "token"];
+    private static readonly string[] VaultKeys = ["address", "namespace", "auth", "unseal"];
 
     /// <summary>Keys of the spec's documented shape that this version does not implement yet: refused by name, not as typos.</summary>
     private static readonly Dictionary<string, string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
     {
         ["services"] = "Swarm services",
         ["vault:tls"] = "Vault TLS settings",
-        ["vault:unseal"] = "unsealing Vault",
     };
 
     private readonly SpecSourceMap _map;
@@ -84,23 +82,40 @@ internal sealed partial class SpecBinder
             address = ParseAddress(text, "vault:address");
         }
 
-        var auth = section.GetSection("auth");
-        CheckKeys(auth, "vault:auth", AuthKeys);
-        var method = auth["method"] ?? "token";
-        if (method != "token")
-        {
-            var known = new[] { "approle", "userpass", "jwt", "kubernetes" };
-            ValueError("vault:auth:method", known.Contains(method)
-                ? $"auth method '{method}' is not supported yet; use 'token' (VAULT_TOKEN or ~/.vault-token)"
-                : $"unknown auth method '{method}'; supported: token{Suggestions.Hint(method, ["token", .. known])}");
-        }
-
         return new VaultSettings
         {
             Address = address,
             Namespace = NullIfEmpty(section["namespace"]),
-            Auth = new AuthSettings { Method = method, Token = NullIfEmpty(auth["token"]) },
+            Auth = BindAuth(section.GetSection("auth")),
+            Unseal = BindUnseal(section.GetSection("unseal")),
         };
+    }
+
+    private UnsealSettings? BindUnseal(IConfigurationSection section)
+    {
+        if (!section.Exists())
+        {
+            return null;
+        }
+
+        CheckKeys(section, "vault:unseal", ["keys", "keysFile"]);
+        var keys = section.GetSection("keys");
+        if (keys.Value is not null)
+        {
+            ValueError(keys.Path, "keys must be a list, e.g. [\"${UNSEAL_KEY_1}\", \"${UNSEAL_KEY_2}\"]");
+        }
+
+        var list = keys.GetChildren()
+            .Where(k => !string.IsNullOrEmpty(k.Value))
+            .Select(k => new CredentialSource { Value = k.Value, Key = $"vault.unseal.keys[{k.Key}]", Location = _map.LocateValue(k.Path) })
+            .ToList();
+        var file = NullIfEmpty(section["keysFile"]);
+        if (list.Count == 0 && file is null)
+        {
+            Error(section.Path, "unseal needs 'keys' (usually as ${VAR}) or a 'keysFile'");
+        }
+
+        return new UnsealSettings { Keys = list, KeysFile = file, Location = _map.Locate(section.Path) };
     }
 
     private Uri? ParseAddress(string text, string key)

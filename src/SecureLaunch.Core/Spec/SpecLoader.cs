@@ -100,12 +100,30 @@ public sealed class SpecLoader
             }
 
             var key = item[..equals].Trim().Replace(".", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+            if (IsSecretMaterial(key))
+            {
+                errors.Add(new SpecDiagnostic(
+                    SourceLocation.Of($"--set {item[..equals].Trim()}"),
+                    "secret material is not taken from the command line, where other users can read it; put it in a file or an environment variable (the ...File and ...Env keys)"));
+                continue;
+            }
+
             result[key] = item[(equals + 1)..];
             map.Record(key, SourceLocation.Of($"--set {item[..equals].Trim()}"));
             map.ForgetValue(key);
         }
 
         return result;
+    }
+
+    /// <summary>Spec keys whose value is itself a credential (not a file name or variable name).</summary>
+    private static bool IsSecretMaterial(string key)
+    {
+        var parts = key.Split(ConfigurationPath.KeyDelimiter);
+        return parts.Length >= 3 && parts[0].Equals("vault", StringComparison.OrdinalIgnoreCase)
+            && ((parts[1].Equals("auth", StringComparison.OrdinalIgnoreCase)
+                 && parts[2].ToLowerInvariant() is "token" or "roleid" or "secretid" or "wrappedsecretid" or "password" or "jwt")
+                || (parts[1].Equals("unseal", StringComparison.OrdinalIgnoreCase) && parts[2].Equals("keys", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>A launch name from a directory name, as Compose derives a project name.</summary>

@@ -9,4 +9,7 @@ public sealed record VaultSettings
     public string? Namespace { get; init; }
 
     public required AuthSettings Auth { get; init; }
+
+    /// <summary>How to unseal Vault when it says it is sealed; null when not configured.</summary>
+    public UnsealSettings? Unseal { get; init; }
 }

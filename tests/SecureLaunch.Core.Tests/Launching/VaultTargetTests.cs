@@ -6,8 +6,17 @@ namespace SecureLaunch.Core.Tests.Launching;
 
 public sealed class VaultTargetTests
 {
-    private static VaultSettings Settings(string? token = null, Uri? address = null) =>
-        new() { Address = address, Auth = new AuthSettings { Token = token } };
+    private static readonly SourceLocation Here = new("spec.yaml", 5, 12);
+
+    private static VaultSettings Settings(string? token = null, Uri? address = null) => new()
+    {
+        Address = address,
+        Auth = new AuthSettings
+        {
+            Location = Here,
+            Token = token is null ? null : new CredentialSource { Value = token, Key = "vault.auth.token", Location = Here },
+        },
+    };
 
     [Fact]
     public void The_spec_token_wins_over_the_environment()
@@ -17,7 +26,7 @@ public sealed class VaultTargetTests
         var target = VaultTarget.Resolve(Settings("spec-token"), environment);
 
         target.Token.ShouldBe("spec-token");
-        target.TokenSource.ShouldBe("the spec's vault.auth.token");
+        target.TokenSource.ShouldBe("the spec");
     }
 
     [Fact]

@@ -1,0 +1,169 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SecureLaunch.Core.Spec;
+
+internal sealed partial class SpecBinder
+{
+    private const string AuthPath = "vault:auth";
+
+    /// <summary>The keys each auth method takes besides <c>method</c> and <c>mount</c>.</summary>
+    private static readonly Dictionary<AuthMethod, string[]> AuthMethodKeys = new()
+    {
+        [AuthMethod.Token] = [.. Credential("token")],
+        [AuthMethod.AppRole] = [.. Credential("roleId"), .. Credential("secretId"), .. Credential("wrappedSecretId"), "removeSecretIdFile"],
+        [AuthMethod.Userpass] = ["username", .. Credential("password")],
+        [AuthMethod.Jwt] = ["role", .. Credential("jwt")],
+        [AuthMethod.Kubernetes] = ["role", "tokenFile"],
+    };
+
+    private static readonly string[] MethodNames = ["token", "approle", "userpass", "jwt", "kubernetes"];
+
+    private AuthSettings BindAuth(IConfigurationSection auth)
+    {
+        var location = _map.Locate(AuthPath);
+        var methodText = auth["method"] ?? "token";
+        if (!TryParseMethod(methodText, out var method))
+        {
+            ValueError($"{AuthPath}:method", $"unknown auth method '{methodText}'; use one of {string.Join(", ", MethodNames)}{Suggestions.Hint(methodText, MethodNames)}");
+            return new AuthSettings { Location = location };
+        }
+
+        CheckAuthKeys(auth, method);
+        var mount = auth["mount"]?.Trim('/') is { Length: > 0 } m ? m : MethodNames[(int)method];
+        var settings = new AuthSettings { Method = method, Mount = mount, Location = location };
+        return method switch
+        {
+            AuthMethod.Token => settings with { Token = ReadCredential(auth, "token", required: false) },
+            AuthMethod.AppRole => BindAppRole(auth, settings),
+            AuthMethod.Userpass => settings with
+            {
+                Username = RequiredText(auth, "username", "userpass needs 'username'"),
+                Password = ReadCredential(auth, "password", required: true),
+            },
+            AuthMethod.Jwt => settings with
+            {
+                Role = RequiredText(auth, "role", "jwt needs the Vault 'role' to log in as"),
+                Jwt = ReadCredential(auth, "jwt", required: true),
+            },
+            _ => settings with
+            {
+                Role = RequiredText(auth, "role", "kubernetes needs the Vault 'role' to log in as"),
+                Jwt = new CredentialSource
+                {
+                    File = auth["tokenFile"] ?? AuthSettings.KubernetesTokenFile,
+                    Key = "vault.auth.tokenFile",
+                    Location = _map.LocateValue($"{AuthPath}:tokenFile"),
+                },
+            },
+        };
+    }
+
+    private AuthSettings BindAppRole(IConfigurationSection auth, AuthSettings settings)
+    {
+        var plain = ReadCredential(auth, "secretId", required: false);
+        var wrapped = ReadCredential(auth, "wrappedSecretId", required: false);
+        if (plain is not null && wrapped is not null)
+        {
+            Error(AuthPath, "approle takes a secretId or a wrappedSecretId, not both");
+        }
+        else if (plain is null && wrapped is null)
+        {
+            Error(AuthPath, "approle needs a secret id: secretId, secretIdFile, secretIdEnv, or their wrappedSecretId forms");
+        }
+
+        var secretId = plain ?? wrapped;
+        var remove = auth["removeSecretIdFile"];
+        if (remove is not null && remove is not ("true" or "false"))
+        {
+            ValueError($"{AuthPath}:removeSecretIdFile", $"'{remove}' must be true or false");
+        }
+        else if (remove == "true" && secretId?.File is null)
+        {
+            ValueError($"{AuthPath}:removeSecretIdFile", "removeSecretIdFile needs the secret id in a file (secretIdFile or wrappedSecretIdFile)");
+        }
+
+        return settings with
+        {
+            RoleId = ReadCredential(auth, "roleId", required: true),
+            SecretId = secretId,
+            SecretIdWrapped = wrapped is not null,
+            RemoveSecretIdFile = remove == "true",
+        };
+    }
+
+    private void CheckAuthKeys(IConfigurationSection auth, AuthMethod method)
+    {
+        var own = AuthMethodKeys[method];
+        foreach (var child in auth.GetChildren())
+        {
+            if (child.Key is "method" or "mount" || own.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var owner = AuthMethodKeys.FirstOrDefault(kv => kv.Value.Contains(child.Key, StringComparer.OrdinalIgnoreCase));
+            Error(child.Path, owner.Value is not null
+                ? $"'{child.Key}' belongs to auth method {MethodNames[(int)owner.Key]}, not {MethodNames[(int)method]}"
+                : $"unknown key '{child.Key}' in 'vault.auth'{Suggestions.Hint(child.Key, ["method", "mount", .. own])}");
+        }
+    }
+
+    /// <summary>Reads <c>name</c>, <c>nameFile</c> or <c>nameEnv</c>: exactly one when required, at most one otherwise.</summary>
+    private CredentialSource? ReadCredential(IConfigurationSection auth, string name, bool required)
+    {
+        var given = Credential(name).Where(k => auth[k] is not null).ToList();
+        if (given.Count > 1)
+        {
+            Error(AuthPath, $"give only one of {string.Join(", ", given)}");
+            return null;
+        }
+
+        if (given.Count == 0)
+        {
+            if (required)
+            {
+                Error(AuthPath, $"missing {name}: give {name} (usually as ${{VAR}}), {name}File or {name}Env");
+            }
+
+            return null;
+        }
+
+        var key = given[0];
+        var value = auth[key]!;
+        var path = $"{AuthPath}:{key}";
+        if (key.EndsWith("Env", StringComparison.Ordinal) && !IsEnvName(value))
+        {
+            ValueError(path, $"'{value}' is not an environment variable name");
+        }
+
+        return new CredentialSource
+        {
+            Value = key == name ? value : null,
+            File = key.EndsWith("File", StringComparison.Ordinal) ? value : null,
+            EnvironmentVariable = key.EndsWith("Env", StringComparison.Ordinal) ? value : null,
+            Key = $"vault.auth.{key}",
+            Location = _map.LocateValue(path),
+        };
+    }
+
+    private string? RequiredText(IConfigurationSection auth, string key, string message)
+    {
+        var value = auth[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Error(AuthPath, message);
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool TryParseMethod(string text, out AuthMethod method)
+    {
+        var index = Array.FindIndex(MethodNames, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        method = (AuthMethod)Math.Max(index, 0);
+        return index >= 0;
+    }
+
+    private static IEnumerable<string> Credential(string name) => [name, name + "File", name + "Env"];
+}
