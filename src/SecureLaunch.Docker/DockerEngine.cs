@@ -65,6 +65,32 @@ public sealed partial class DockerEngine : IContainerEngine
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Handles 200; 404 (image missing) surfaces as <see cref="DockerImageException"/>.</remarks>
+    public Task<ImageDetails> InspectImageAsync(string image, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(image);
+        return CallAsync($"inspect image {image}", async token =>
+        {
+            try
+            {
+                var inspect = await _client.Images.InspectImageAsync(image, token);
+                return new ImageDetails
+                {
+                    Entrypoint = inspect.Config?.Entrypoint is { } entrypoint ? [.. entrypoint] : null,
+                    Command = inspect.Config?.Cmd is { } cmd ? [.. cmd] : null,
+                    User = inspect.Config?.User,
+                    OperatingSystem = inspect.Os,
+                    Architecture = inspect.Architecture,
+                };
+            }
+            catch (DockerImageNotFoundException)
+            {
+                throw new DockerImageException(image, "the image is not present");
+            }
+        }, cancellationToken);
+    }
+
     /// <summary>Closes the client. Attachments already handed out are their owners' to dispose. Idempotent.</summary>
     public void Dispose()
     {

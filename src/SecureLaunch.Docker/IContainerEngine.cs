@@ -1,4 +1,5 @@
 using SecureLaunch.Docker.Containers;
+using SecureLaunch.Docker.Images;
 
 namespace SecureLaunch.Docker;
 
@@ -12,6 +13,9 @@ public interface IContainerEngine : IDisposable
 
     /// <summary>Uses the image when present, pulls it when missing; a failed pull is a <see cref="DockerImageException"/>.</summary>
     Task EnsureImageAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>The image's default entrypoint, command and user, and its platform; the image must be present.</summary>
+    Task<ImageDetails> InspectImageAsync(string image, CancellationToken cancellationToken);
 
     /// <summary>Creates (does not start) a container; returns its id.</summary>
     Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken);

@@ -130,7 +130,7 @@ public sealed class RunCommandTests
         var cli = new CliRun(fixture.Environment(spec.Path));
 
         var run = cli.RunAsync("run", "-f", spec.File, "--stop-grace", "2");
-        await WaitUntilAsync(() => cli.Stdout.Contains("started", StringComparison.Ordinal), run);
+        await Wait.UntilAsync(() => cli.Stdout.Contains("started", StringComparison.Ordinal), run);
         cli.Shutdown.Trigger(ExitCodes.Terminated);
 
         (await run).ShouldBe(ExitCodes.Terminated, cli.Stderr);
@@ -185,20 +185,5 @@ public sealed class RunCommandTests
         cli.Stderr.ShouldBe(
             "securelaunch: error: securelaunch.yaml:3:3: container 'web' needs an 'image', e.g. busybox:stable\n" +
             "securelaunch: error: securelaunch.yaml:4:5: unknown key 'imgae' in 'containers.web'; did you mean 'image'?\n");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, Task<int> running)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            if (running.IsCompleted)
-            {
-                throw new InvalidOperationException("the run ended before the condition held");
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }

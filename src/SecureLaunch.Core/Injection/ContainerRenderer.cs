@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using SecureLaunch.Core.Launching;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
+using SecureLaunch.Docker.Images;
 
 namespace SecureLaunch.Core.Injection;
 
@@ -9,16 +11,14 @@ namespace SecureLaunch.Core.Injection;
 public static class ContainerRenderer
 {
     /// <summary>
-    /// Renders env values, writes the container's files into <paramref name="files"/> and returns the
-    /// Docker container spec. Secret values leave this method only inside the returned spec and the files.
+    /// Renders env values and file contents into the launch's tmpfs files and returns the Docker container
+    /// spec. With hidden exposure (the default) the spec holds no value: the env file and SecureLaunch's static
+    /// init are bind-mounted, and the init sets the variables and execs the image's own command.
     /// </summary>
-    public static ContainerSpec Render(
-        RunSpec spec, ContainerDefinition container, string launchId, SecretSet secrets, SecretFileStore? files, EngineInfo engine)
+    public static ContainerSpec Render(RenderRequest request)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(container);
-        ArgumentNullException.ThrowIfNull(secrets);
-        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(request);
+        var (spec, container, secrets, files) = (request.Spec, request.Container, request.Secrets, request.Files);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var variable in container.Env)
         {
@@ -29,25 +29,27 @@ public static class ContainerRenderer
         for (var i = 0; i < container.Files.Count; i++)
         {
             var file = container.Files[i];
-            if (files is null)
-            {
-                throw new LaunchException($"{file.Location}: no secret file directory for container '{container.Name}'");
-            }
-
             var content = secrets.Render(file.Content, file.Location);
-            var hostPath = files.Write($"{container.Name}-{i}", content, file.Mode, file.Uid, file.Gid);
+            var hostPath = Require(files, container).Write($"{container.Name}-{i}", content, file.Mode, file.Uid, file.Gid);
             mounts.Add(new BindMount(hostPath, file.Target, ReadOnly: true));
         }
 
-        var (runtime, isolation) = IsolationResolver.Resolve(container, engine);
+        var (entrypoint, command) = (container.Entrypoint, container.Command);
+        if (container.Exposure == EnvExposure.Hidden && environment.Count > 0)
+        {
+            (entrypoint, command) = Hide(request, environment, mounts);
+            environment.Clear();
+        }
+
+        var (runtime, isolation) = IsolationResolver.Resolve(container, request.Engine);
         return new ContainerSpec
         {
-            Name = ContainerName(spec.Name, container.Name, launchId),
+            Name = ContainerName(spec.Name, container.Name, request.LaunchId),
             Image = container.Image,
-            Command = container.Command,
-            Entrypoint = container.Entrypoint,
+            Command = command,
+            Entrypoint = entrypoint,
             Environment = environment,
-            Labels = LaunchLabels.For(launchId, spec.Name, container.Name),
+            Labels = LaunchLabels.For(request.LaunchId, spec.Name, container.Name),
             Mounts = mounts,
             User = container.User,
             WorkingDirectory = container.WorkingDirectory,
@@ -58,4 +60,37 @@ public static class ContainerRenderer
 
     /// <summary><c>&lt;launch name&gt;-&lt;container&gt;-&lt;launch id&gt;</c>: unique, and readable in <c>docker ps</c>.</summary>
     public static string ContainerName(string launchName, string container, string launchId) => $"{launchName}-{container}-{launchId}";
+
+    private static (IReadOnlyList<string> Entrypoint, IReadOnlyList<string> Command) Hide(
+        RenderRequest request, Dictionary<string, string> environment, List<BindMount> mounts)
+    {
+        var container = request.Container;
+        if (!File.Exists(request.InitBinaryPath))
+        {
+            throw new LaunchException($"{container.Location}: container '{container.Name}': the init that hides env values is missing ({request.InitBinaryPath}); build SecureLaunch on Linux with gcc, or set 'exposure: config' to pass env visibly");
+        }
+
+        var user = container.User ?? request.Image.User;
+        if (!ContainerUser.TryParse(user, out var owner))
+        {
+            throw new LaunchException($"{container.Location}: container '{container.Name}' runs as user '{user}', which the host cannot map to a uid for the hidden env file; set 'user:' to a numeric uid[:gid], or 'exposure: config'");
+        }
+
+        var bytes = HiddenEnvironment.Encode(environment);
+        try
+        {
+            var envFile = Require(request.Files, container).Write($"{container.Name}.env", bytes, UnixFileMode.UserRead, owner.Uid, owner.Gid);
+            mounts.Add(new BindMount(request.InitBinaryPath, HiddenEnvironment.InitPath, ReadOnly: true));
+            mounts.Add(new BindMount(envFile, HiddenEnvironment.EnvFilePath, ReadOnly: true));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+
+        return HiddenEnvironment.Wrap(request.Image.Entrypoint, request.Image.Command, container.Entrypoint, container.Command);
+    }
+
+    private static SecretFileStore Require(SecretFileStore? files, ContainerDefinition container) =>
+        files ?? throw new LaunchException($"{container.Location}: no secret file directory for container '{container.Name}'");
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using SecureLaunch.Core.Launching;
 
@@ -35,11 +36,25 @@ public sealed partial class SecretFileStore : IDisposable
         return new SecretFileStore(directory);
     }
 
-    /// <summary>Writes (or atomically replaces) <paramref name="name"/> and returns its host path.</summary>
+    /// <summary>Writes (or atomically replaces) <paramref name="name"/> with text and returns its host path.</summary>
     public string Write(string name, string content, UnixFileMode mode, int? uid, int? gid)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
+        var bytes = Encoding.UTF8.GetBytes(content);
+        try
+        {
+            return Write(name, bytes, mode, uid, gid);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>Writes (or atomically replaces) <paramref name="name"/> with bytes and returns its host path.</summary>
+    public string Write(string name, ReadOnlySpan<byte> content, UnixFileMode mode, int? uid, int? gid)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (OperatingSystem.IsWindows())
         {
@@ -56,7 +71,7 @@ public sealed partial class SecretFileStore : IDisposable
         };
         using (var stream = new FileStream(temporary, options))
         {
-            stream.Write(Encoding.UTF8.GetBytes(content));
+            stream.Write(content);
         }
 
         if ((uid is not null || gid is not null) && Chown(temporary, uid ?? -1, gid ?? -1) != 0)

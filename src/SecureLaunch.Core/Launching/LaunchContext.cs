@@ -26,6 +26,9 @@ public sealed record LaunchContext
     /// <summary>Time a container gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The static init that hides env values, bind-mounted into containers.</summary>
+    public string InitBinaryPath { get; init; } = Path.Combine(AppContext.BaseDirectory, Injection.HiddenEnvironment.InitRelativePath);
+
     /// <summary>Where secret files may go, first tmpfs one wins.</summary>
     public required IReadOnlyList<string> SecretFileBases { get; init; }
 

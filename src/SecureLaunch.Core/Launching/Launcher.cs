@@ -4,6 +4,7 @@ using SecureLaunch.Core.Injection;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
+using SecureLaunch.Docker.Images;
 
 namespace SecureLaunch.Core.Launching;
 
@@ -41,12 +42,14 @@ public sealed class Launcher
             var secrets = await new SecretFetcher(_context.Vault, session.Leases, logger).FetchAllAsync(spec.Secrets, cancellationToken);
             Mask.Set(secrets.Values);
             var engine = await _context.Docker.GetInfoAsync(cancellationToken);
+            var images = new Dictionary<string, ImageDetails>(StringComparer.Ordinal);
             foreach (var image in spec.Containers.Select(c => c.Image).Distinct(StringComparer.Ordinal))
             {
                 await _context.Docker.EnsureImageAsync(image, cancellationToken);
+                images[image] = await _context.Docker.InspectImageAsync(image, cancellationToken);
             }
 
-            if (spec.Containers.Any(c => c.Files.Count > 0))
+            if (spec.Containers.Any(c => c.Files.Count > 0 || (c.Exposure == EnvExposure.Hidden && c.Env.Count > 0)))
             {
                 session.Files = SecretFileStore.Create(session.LaunchId, _context.SecretFileBases);
             }
@@ -54,7 +57,17 @@ public sealed class Launcher
             var running = new List<RunningContainer>();
             foreach (var container in spec.Containers)
             {
-                var rendered = ContainerRenderer.Render(spec, container, session.LaunchId, secrets, session.Files, engine);
+                var rendered = ContainerRenderer.Render(new RenderRequest
+                {
+                    Spec = spec,
+                    Container = container,
+                    LaunchId = session.LaunchId,
+                    Secrets = secrets,
+                    Files = session.Files,
+                    Engine = engine,
+                    Image = images[container.Image],
+                    InitBinaryPath = _context.InitBinaryPath,
+                });
                 running.Add(await CreateAsync(session, container, rendered, cancellationToken));
             }
 

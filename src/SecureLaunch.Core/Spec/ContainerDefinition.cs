@@ -11,6 +11,9 @@ public sealed record ContainerDefinition
     public IReadOnlyList<FileDefinition> Files { get; init; } = [];
     public IsolationMode Isolation { get; init; } = IsolationMode.Process;
 
+    /// <summary>How <see cref="Env"/> reaches the container: hidden from <c>docker inspect</c> unless asked otherwise.</summary>
+    public EnvExposure Exposure { get; init; } = EnvExposure.Hidden;
+
     /// <summary>An explicit OCI runtime, overriding what <see cref="Isolation"/> would choose.</summary>
     public string? Runtime { get; init; }
     public string? User { get; init; }

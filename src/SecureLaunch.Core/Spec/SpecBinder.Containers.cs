@@ -6,7 +6,7 @@ namespace SecureLaunch.Core.Spec;
 
 internal sealed partial class SpecBinder
 {
-    private static readonly string[] ContainerKeys = ["image", "command", "entrypoint", "env", "files", "isolation", "runtime", "user", "workingDir"];
+    private static readonly string[] ContainerKeys = ["image", "command", "entrypoint", "env", "exposure", "files", "isolation", "runtime", "user", "workingDir"];
     private static readonly string[] FileKeys = ["target", "content", "mode", "uid", "gid"];
 
     private List<ContainerDefinition> BindContainers(IConfigurationSection section, IReadOnlySet<string> secretNames)
@@ -36,6 +36,7 @@ internal sealed partial class SpecBinder
                 Env = BindEnv(entry.GetSection("env"), secretNames),
                 Files = BindFiles(entry.GetSection("files"), secretNames),
                 Isolation = BindIsolation(entry),
+                Exposure = BindExposure(entry),
                 Runtime = NullIfEmpty(entry["runtime"]),
                 User = NullIfEmpty(entry["user"]),
                 WorkingDirectory = NullIfEmpty(entry["workingDir"]),
@@ -61,6 +62,21 @@ internal sealed partial class SpecBinder
 
         ValueError(ConfigurationPath.Combine(container.Path, "isolation"), $"isolation '{text}' must be process, hyperv or sandbox{Suggestions.Hint(text, ["process", "hyperv", "sandbox"])}");
         return IsolationMode.Process;
+    }
+
+    private EnvExposure BindExposure(IConfigurationSection container)
+    {
+        var text = container["exposure"];
+        switch (text)
+        {
+            case null or "hidden":
+                return EnvExposure.Hidden;
+            case "config":
+                return EnvExposure.Config;
+            default:
+                ValueError(ConfigurationPath.Combine(container.Path, "exposure"), $"exposure '{text}' must be hidden (the default) or config{Suggestions.Hint(text, ["hidden", "config"])}");
+                return EnvExposure.Hidden;
+        }
     }
 
     private List<EnvVariable> BindEnv(IConfigurationSection section, IReadOnlySet<string> secretNames)
