@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Injection;
+using SecureLaunch.Core.Leases;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
 using SecureLaunch.Docker.Images;
+using SecureLaunch.Vault.Secrets;
 
 namespace SecureLaunch.Core.Launching;
 
@@ -71,12 +73,16 @@ public sealed class Launcher
                 running.Add(await CreateAsync(session, container, rendered, cancellationToken));
             }
 
+            // Declared after the session, so disposed before it: renewal stops before the leases are revoked.
+            await using var supervisor = new LeaseSupervisor(
+                _context.Vault, session.Leases, RefetchNotSupportedAsync, new LeaseSupervisorOptions { TimeProvider = _context.TimeProvider }, logger);
             foreach (var container in running)
             {
                 await _context.Docker.StartContainerAsync(container.Id, cancellationToken);
                 Log.ContainerStarted(logger, container.Definition.Name, container.Definition.Image, container.DockerName, container.IsolationText);
             }
 
+            supervisor.Start();
             return await WaitAllAsync(running, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -135,6 +141,15 @@ public sealed class Launcher
         var first = running.Select(c => codes[c.Definition.Name]).FirstOrDefault(code => code != 0);
         return new LaunchOutcome(checked((int)first), Interrupted: false, codes);
     }
+
+    /// <summary>
+    /// Re-issuing a secret to running containers needs the rotation policies (file, signal, restart), which
+    /// are not built yet: say so instead of minting a credential no container would use. The current
+    /// lease keeps being renewed up to its max TTL.
+    /// </summary>
+    private static Task<VaultLease?> RefetchNotSupportedAsync(string secret, CancellationToken cancellationToken) =>
+        Task.FromException<VaultLease?>(new NotSupportedException(
+            $"secret '{secret}' must be re-issued, but rotation to running containers is not implemented yet; they keep the current credentials until the lease's max TTL"));
 
     private static string NewLaunchId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
