@@ -45,9 +45,18 @@ public sealed class DevVaultHarness : IAsyncDisposable
     public Task<VaultCall> DeleteAsync(string path, string? token = "") => SendAsync(HttpMethod.Delete, path, null, token);
 
     /// <summary>Sends a request; <paramref name="token"/> "" means the root token, null means none. Bodies: a JsonNode or a raw string.</summary>
-    public async Task<VaultCall> SendAsync(HttpMethod method, string path, object? body, string? token = "")
+    public Task<VaultCall> SendAsync(HttpMethod method, string path, object? body, string? token = "") =>
+        SendAsync(method, path, body, token, null);
+
+    /// <summary>As <see cref="SendAsync(HttpMethod, string, object?, string?)"/>, with <c>X-Vault-Wrap-TTL</c> when <paramref name="wrapTtl"/> is set.</summary>
+    public async Task<VaultCall> SendAsync(HttpMethod method, string path, object? body, string? token, string? wrapTtl)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (wrapTtl is not null)
+        {
+            request.Headers.Add("X-Vault-Wrap-TTL", wrapTtl);
+        }
+
         if (token is not null)
         {
             request.Headers.Add("X-Vault-Token", token.Length == 0 ? Root : token);
@@ -70,6 +79,20 @@ public sealed class DevVaultHarness : IAsyncDisposable
         var call = await PostAsync("/v1/auth/token/create", parameters ?? new JsonObject { ["policies"] = new JsonArray("default") });
         return call.Json["auth"]!["client_token"]!.GetValue<string>();
     }
+
+    /// <summary>Writes an ACL policy through <c>sys/policies/acl</c> as root.</summary>
+    public async Task WritePolicyAsync(string name, string policy)
+    {
+        var call = await PutAsync("/v1/sys/policies/acl/" + name, new JsonObject { ["policy"] = policy });
+        if (call.Status != System.Net.HttpStatusCode.NoContent)
+        {
+            throw new InvalidOperationException("policy write failed: " + call.Body);
+        }
+    }
+
+    /// <summary>A child token of root holding exactly these policies (plus <c>default</c>).</summary>
+    public Task<string> TokenWithPoliciesAsync(params string[] policies) =>
+        CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray([.. policies.Select(p => (JsonNode?)JsonValue.Create(p))]) });
 
     public async ValueTask DisposeAsync()
     {

@@ -16,5 +16,13 @@ public static class Seeds
             ["app"] = new(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)),
             ["long"] = new(TimeSpan.FromHours(1), TimeSpan.FromMinutes(10)),
         },
+        Policies = new Dictionary<string, string>
+        {
+            ["app"] = """
+                path "database/creds/*" { capabilities = ["read"] }
+                path "secret/data/myapp/*" { capabilities = ["read"] }
+                """,
+            ["creator"] = """path "auth/token/create" { capabilities = ["update"] }""",
+        },
     };
 }

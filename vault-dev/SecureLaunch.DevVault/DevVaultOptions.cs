@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace SecureLaunch.DevVault;
 
 /// <summary>How to start an embedded dev Vault.</summary>
@@ -5,6 +7,16 @@ public sealed record DevVaultOptions
 {
     /// <summary>Loopback <c>host:port</c> to bind; port 0 picks a free port.</summary>
     public string Listen { get; init; } = "127.0.0.1:0";
+
+    /// <summary>
+    /// Makes this server a standby of the active node at this address: health answers 429 (unless <c>standbyok</c>),
+    /// <c>sys/leader</c> names the active node, and every other request is forwarded to it, or answered with a 307 to it
+    /// when the client sends <c>X-Vault-No-Request-Forwarding</c>.
+    /// </summary>
+    public Uri? ActiveNode { get; init; }
+
+    /// <summary>A certificate with its private key to serve HTTPS (TLS 1.2+) instead of plain HTTP; the caller owns and disposes it.</summary>
+    public X509Certificate2? Certificate { get; init; }
 
     /// <summary>A fixed root token, or null for a random Vault-style <c>hvs.</c> token (the seed's token wins over null).</summary>
     public string? RootToken { get; init; }
@@ -15,6 +27,20 @@ public sealed record DevVaultOptions
     /// <summary>The clock leases and tokens expire on.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>The state health and seal status report at start; <see cref="DevVaultServer.Status"/> changes it later.</summary>
+    /// <summary>
+    /// <c>inmem</c> (the default, like <c>vault server -dev</c>: unsealed, seeded, a root token) or <c>file:DIR</c>
+    /// (like a production server: uninitialised until <c>sys/init</c>, which writes the seed; every piece of data kept
+    /// in DIR encrypted with AES-GCM under a key only the unseal shares rebuild; sealed after every start).
+    /// </summary>
+    public string? Storage { get; init; }
+
+    /// <summary>
+    /// The state health and seal status report at start in memory; <see cref="DevVaultServer.Status"/> changes it later.
+    /// With file storage the seal decides the state and this is ignored.
+    /// </summary>
     public DevVaultStatus Status { get; init; } = DevVaultStatus.Active;
+
+    /// <summary>Never prints the root token.</summary>
+    public override string ToString() =>
+        $"DevVaultOptions {{ Listen = {Listen}, Storage = {Storage ?? "inmem"}, Https = {Certificate is not null}, ActiveNode = {ActiveNode}, Status = {Status}, RootToken = {(RootToken is null ? "random" : "set")}, Seed = {Seed} }}";
 }

@@ -1,6 +1,6 @@
 namespace SecureLaunch.DevVault;
 
-/// <summary>What the dev Vault holds when it starts: KV secrets, database roles and an optional root token.</summary>
+/// <summary>What the dev Vault holds when it starts: KV secrets, database roles, policies, auth methods' roles and users, and an optional root token.</summary>
 public sealed record DevVaultSeed
 {
     /// <summary>No secrets, no roles.</summary>
@@ -13,6 +13,24 @@ public sealed record DevVaultSeed
     /// <summary>Role name -> role, served under <c>database/</c>.</summary>
     public IReadOnlyDictionary<string, DevDatabaseRole> DatabaseRoles { get; init; } =
         new Dictionary<string, DevDatabaseRole>();
+
+    /// <summary>ACL policy name -> policy text (HCL or JSON), written as <c>sys/policies/acl/:name</c> would.</summary>
+    public IReadOnlyDictionary<string, string> Policies { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>AppRole name -> role, served under <c>auth/approle/</c>.</summary>
+    public IReadOnlyDictionary<string, DevAppRole> AppRoles { get; init; } = new Dictionary<string, DevAppRole>();
+
+    /// <summary>Username -> user, served under <c>auth/userpass/</c>.</summary>
+    public IReadOnlyDictionary<string, DevUserpassUser> UserpassUsers { get; init; } = new Dictionary<string, DevUserpassUser>();
+
+    /// <summary>The JWT method's config and roles at <c>auth/jwt/</c>, or null to leave it unconfigured.</summary>
+    public DevJwtConfig? Jwt { get; init; }
+
+    /// <summary>The Kubernetes method at <c>auth/kubernetes/</c>, or null to leave it unconfigured.</summary>
+    public DevKubernetesAuth? Kubernetes { get; init; }
+
+    /// <summary>PKI role name -> role, served under <c>pki/</c> by a dev CA made at start.</summary>
+    public IReadOnlyDictionary<string, DevPkiRole> PkiRoles { get; init; } = new Dictionary<string, DevPkiRole>();
 
     /// <summary>A fixed root token, or null.</summary>
     public string? RootToken { get; init; }
@@ -28,4 +46,9 @@ public sealed record DevVaultSeed
         ArgumentException.ThrowIfNullOrEmpty(path);
         return FromYaml(File.ReadAllText(path), path);
     }
+
+    /// <summary>Counts only: a seed holds secrets and tokens that must not reach a log.</summary>
+    public override string ToString() =>
+        $"DevVaultSeed {{ Kv = {Kv.Count}, DatabaseRoles = {DatabaseRoles.Count}, PkiRoles = {PkiRoles.Count}, Policies = {Policies.Count}, "
+        + $"AppRoles = {AppRoles.Count}, UserpassUsers = {UserpassUsers.Count}, Jwt = {Jwt is not null}, Kubernetes = {Kubernetes is not null}, RootToken = {(RootToken is null ? "none" : "set")} }}";
 }

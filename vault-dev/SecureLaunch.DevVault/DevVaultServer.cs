@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +14,10 @@ using SecureLaunch.DevVault.State;
 namespace SecureLaunch.DevVault;
 
 /// <summary>An in-memory, Vault-API-compatible HTTP server, for tests and offline experiments.</summary>
-/// <remarks>Everything lives in memory and is gone on dispose. Nothing is logged: no secret or token can leak through logs.</remarks>
+/// <remarks>
+/// In memory by default, gone on dispose; with <see cref="DevVaultOptions.Storage"/> <c>file:DIR</c> it keeps its data
+/// encrypted in DIR and starts sealed. Nothing is logged: no secret or token can leak through logs.
+/// </remarks>
 public sealed class DevVaultServer : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
@@ -22,19 +26,52 @@ public sealed class DevVaultServer : IAsyncDisposable
     private readonly DevVaultState _state;
     private int _disposed;
 
-    private DevVaultServer(WebApplication app, DevVaultState state, Uri address, string rootToken)
+    private readonly FaultQueue _faults;
+    private readonly StandbyForwarder? _standby;
+    private readonly IReadOnlyList<IVaultBackend> _backends;
+
+    private DevVaultServer(WebApplication app, DevVaultState state, IReadOnlyList<IVaultBackend> backends, FaultQueue faults, StandbyForwarder? standby, Uri address)
     {
         _app = app;
         _state = state;
+        _backends = backends;
+        _faults = faults;
+        _standby = standby;
         Address = address;
-        RootToken = rootToken;
     }
 
-    /// <summary>The base address, e.g. <c>http://127.0.0.1:41234</c>, with the port actually bound.</summary>
+    /// <summary>The base address, e.g. <c>http://127.0.0.1:41234</c> (<c>https://</c> with a certificate), with the port actually bound.</summary>
     public Uri Address { get; }
 
-    /// <summary>The root token: <see cref="DevVaultOptions.RootToken"/>, else the seed's, else a random <c>hvs.</c> token.</summary>
-    public string RootToken { get; }
+    /// <summary>
+    /// The root token: <see cref="DevVaultOptions.RootToken"/>, else the seed's, else a random <c>hvs.</c> token. With
+    /// file storage it is the one <c>sys/init</c> made, and empty while the server is uninitialised or sealed.
+    /// </summary>
+    public string RootToken
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                return _state.RootToken;
+            }
+        }
+    }
+
+    /// <summary>
+    /// In memory, the single unseal key (base64) that opens the server after <c>sys/seal</c>, as <c>vault server -dev</c>
+    /// prints it; null with file storage, where <c>sys/init</c> hands the keys out once.
+    /// </summary>
+    public string? UnsealKey
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                return _state.Seal.DevUnsealKey;
+            }
+        }
+    }
 
     /// <summary>A snapshot of every lease ever issued, in issue order, with its state now.</summary>
     public IReadOnlyList<DevLeaseInfo> Leases
@@ -50,7 +87,10 @@ public sealed class DevVaultServer : IAsyncDisposable
         }
     }
 
-    /// <summary>What <c>sys/health</c> reports; set it to see how a client treats a sealed or standby server.</summary>
+    /// <summary>
+    /// What <c>sys/health</c> reports; set it to see how a client treats a sealed or standby server (a simulation: with
+    /// file storage, use <c>sys/seal</c> and <c>sys/unseal</c> for the real thing).
+    /// </summary>
     public DevVaultStatus Status
     {
         get
@@ -70,29 +110,57 @@ public sealed class DevVaultServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes the next <paramref name="count"/> requests (those under <see cref="DevVaultFault.PathPrefix"/>, when set)
+    /// fail as <paramref name="fault"/> says, before anything else happens to them; for testing a client's retries.
+    /// Faults queue up in the order given.
+    /// </summary>
+    public void InjectFaults(DevVaultFault fault, int count)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _faults.Add(fault, count);
+    }
+
+    /// <summary>Drops every fault not yet spent.</summary>
+    public void ClearFaults() => _faults.Clear();
+
     /// <summary>Starts a server and returns once it accepts connections.</summary>
-    /// <exception cref="ArgumentException">The listen address or a seed path is malformed.</exception>
+    /// <exception cref="ArgumentException">The listen address, the storage or the seed is malformed.</exception>
     /// <exception cref="IOException">The address cannot be bound (Kestrel's error, e.g. the port is in use).</exception>
     public static async Task<DevVaultServer> StartAsync(DevVaultOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = ListenAddress.Parse(options.Listen);
-        var (state, backends, rootToken) = StateBuilder.Build(options);
-        var app = BuildApp(endpoint);
-        app.Run(new VaultPipeline(state, backends).HandleAsync);
+        var (state, backends) = StateBuilder.Build(options);
+        var app = BuildApp(endpoint, options.Certificate);
+        var standby = options.ActiveNode is { } active ? new StandbyForwarder(active) : null;
+        if (standby is not null)
+        {
+            state.Status = DevVaultStatus.Standby;
+        }
+
+        var pipeline = new VaultPipeline(state, backends, standby);
+        app.Run(pipeline.HandleAsync);
         try
         {
             await app.StartAsync(cancellationToken);
         }
         catch
         {
+            standby?.Dispose();
+            foreach (var backend in backends.OfType<IDisposable>())
+            {
+                backend.Dispose();
+            }
+
             await app.DisposeAsync();
             throw;
         }
 
         var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new DevVaultServer(app, state, new Uri(bound), rootToken);
+        return new DevVaultServer(app, state, backends, pipeline.Faults, standby, new Uri(bound));
     }
 
     /// <summary>Stops the server; idempotent, never throws.</summary>
@@ -113,6 +181,15 @@ public sealed class DevVaultServer : IAsyncDisposable
             // Disposal must not throw; a server that failed to stop cleanly is torn down below anyway.
         }
 
+        _standby?.Dispose();
+        lock (_state.Sync)
+        {
+            foreach (var backend in _backends.OfType<IDisposable>())
+            {
+                backend.Dispose();
+            }
+        }
+
         try
         {
             await _app.DisposeAsync();
@@ -123,7 +200,7 @@ public sealed class DevVaultServer : IAsyncDisposable
         }
     }
 
-    private static WebApplication BuildApp(IPEndPoint endpoint)
+    private static WebApplication BuildApp(IPEndPoint endpoint, X509Certificate2? certificate)
     {
         // The empty builder reads no configuration (no ASPNETCORE_* variables, no appsettings) and starts fast.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DevVaultServer).Assembly.GetName().Name });
@@ -134,7 +211,13 @@ public sealed class DevVaultServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
-            kestrel.Listen(endpoint);
+            kestrel.Listen(endpoint, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
         return builder.Build();
     }

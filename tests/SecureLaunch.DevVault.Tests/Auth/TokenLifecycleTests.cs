@@ -115,8 +115,8 @@ public sealed class TokenLifecycleTests
     [Fact]
     public async Task Revoke_self_is_204_and_the_token_and_its_children_stop_working()
     {
-        await using var vault = await DevVaultHarness.StartAsync();
-        var parent = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("default") });
+        await using var vault = await DevVaultHarness.StartAsync(Seeds.Standard);
+        var parent = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("creator") });
         var child = (await vault.PostAsync("/v1/auth/token/create", new JsonObject(), parent)).Json["auth"]!["client_token"]!.GetValue<string>();
 
         var revoke = await vault.PostAsync("/v1/auth/token/revoke-self", token: parent);
@@ -145,8 +145,8 @@ public sealed class TokenLifecycleTests
     [Fact]
     public async Task A_non_root_token_cannot_grant_policies_it_does_not_have()
     {
-        await using var vault = await DevVaultHarness.StartAsync();
-        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("web") });
+        await using var vault = await DevVaultHarness.StartAsync(Seeds.Standard);
+        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("creator") });
 
         var call = await vault.PostAsync("/v1/auth/token/create", new JsonObject { ["policies"] = new JsonArray("admin") }, token);
 

@@ -147,7 +147,7 @@ public sealed class LeaseTests
     public async Task Revoking_a_token_revokes_the_leases_issued_under_it()
     {
         await using var vault = await DevVaultHarness.StartAsync(Seeds.Standard);
-        var token = await vault.CreateTokenAsync();
+        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("app") });
         var leaseId = await IssueAsync(vault, token);
         var rootLease = await IssueAsync(vault);
 
@@ -163,7 +163,7 @@ public sealed class LeaseTests
     public async Task A_token_expiring_revokes_its_leases()
     {
         await using var vault = await DevVaultHarness.StartAsync(Seeds.Standard);
-        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("default"), ["ttl"] = "10s" });
+        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("app"), ["ttl"] = "10s" });
         await IssueAsync(vault, token);
 
         vault.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -175,7 +175,7 @@ public sealed class LeaseTests
     public async Task A_lease_whose_token_expired_cannot_be_renewed_even_by_root()
     {
         await using var vault = await DevVaultHarness.StartAsync(Seeds.Standard);
-        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("default"), ["ttl"] = "10s" });
+        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("app"), ["ttl"] = "10s" });
         var leaseId = await IssueAsync(vault, token);
 
         vault.Clock.Advance(TimeSpan.FromSeconds(10));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Shouldly;
 
 namespace SecureLaunch.DevVault.Tests.Secrets;
@@ -48,7 +49,7 @@ public sealed class DatabaseTests
     public async Task Database_creds_usernames_carry_the_callers_display_name()
     {
         await using var vault = await DevVaultHarness.StartAsync(Seeds.Standard);
-        var token = await vault.CreateTokenAsync();
+        var token = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("app") });
 
         var call = await vault.GetAsync("/v1/database/creds/app", token);
 

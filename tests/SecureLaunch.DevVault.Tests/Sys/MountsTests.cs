@@ -15,7 +15,7 @@ public sealed class MountsTests
         call.Status.ShouldBe(HttpStatusCode.OK);
         call.Json["mount_type"]!.GetValue<string>().ShouldBe("system");
         var data = call.Data.AsObject();
-        data.Select(p => p.Key).ShouldBe(["database/", "kv/", "secret/", "sys/"], ignoreOrder: true);
+        data.Select(p => p.Key).ShouldBe(["database/", "kv/", "pki/", "secret/", "sys/"], ignoreOrder: true);
         data["secret/"]!["type"]!.GetValue<string>().ShouldBe("kv");
         data["secret/"]!["options"]!["version"]!.GetValue<string>().ShouldBe("2");
         data["kv/"]!["options"]!["version"]!.GetValue<string>().ShouldBe("1");

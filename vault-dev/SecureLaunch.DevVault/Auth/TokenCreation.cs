@@ -15,6 +15,7 @@ internal sealed partial class TokenCreation(DevVaultState state)
         var parent = request.Token!;
         if (!Fields.TryDuration(data, data.ContainsKey("ttl") ? "ttl" : "lease", out var ttl, out var error)
             || !Fields.TryDuration(data, "explicit_max_ttl", out var explicitMaxTtl, out error)
+            || !Fields.TryDuration(data, "period", out var period, out error)
             || !Fields.TryInt(data, "num_uses", out var numUses, out error)
             || !Fields.TryBool(data, "renewable", true, out var renewable, out error)
             || !Fields.TryBool(data, "no_parent", false, out var noParent, out error)
@@ -33,8 +34,10 @@ internal sealed partial class TokenCreation(DevVaultState state)
             return VaultError.BadRequest("number of uses cannot be negative");
         }
 
+        // Root, or sudo on the create path, lifts the limits on policies, ids, periods and parents.
+        var privileged = AccessControl.HasSudo(state, parent, request.Path);
         var policies = Policies(Fields.StringList(data, "policies") ?? [.. parent.Policies], noDefaultPolicy);
-        if (!parent.IsRoot && !policies.All(p => p == "default" || parent.Policies.Contains(p)))
+        if (!privileged && !policies.All(p => p == "default" || parent.Policies.Contains(p)))
         {
             return VaultError.BadRequest("child policies must be subset of parent");
         }
@@ -44,13 +47,18 @@ internal sealed partial class TokenCreation(DevVaultState state)
             return VaultError.BadRequest("token must have at least one policy");
         }
 
+        if (period > TimeSpan.Zero && !privileged)
+        {
+            return VaultError.BadRequest("root or sudo privileges required to create periodic token");
+        }
+
         var id = Fields.String(data, "id");
-        if (IdError(id, parent) is { } idError)
+        if (IdError(id, privileged) is { } idError)
         {
             return idError;
         }
 
-        ttl = EffectiveTtl(ttl, explicitMaxTtl, policies);
+        ttl = period > TimeSpan.Zero ? PeriodicTtl(period, explicitMaxTtl) : EffectiveTtl(ttl, explicitMaxTtl, policies);
         var token = new TokenEntry
         {
             Id = string.IsNullOrEmpty(id) ? RandomIds.ServiceToken() : id,
@@ -62,40 +70,36 @@ internal sealed partial class TokenCreation(DevVaultState state)
             CreatedAt = request.Now,
             CreationTtl = ttl,
             ExplicitMaxTtl = explicitMaxTtl,
+            Period = period,
             ExpiresAt = ttl > TimeSpan.Zero ? request.Now + ttl : null,
             Renewable = renewable && ttl > TimeSpan.Zero,
             NumUses = (int)numUses,
-            ParentId = orphan || (noParent && parent.IsRoot) ? null : parent.Id,
+            ParentId = orphan || (noParent && privileged) ? null : parent.Id,
         };
         state.Tokens.Add(token);
         return new VaultResponse
         {
             Auth = TokenJson.Auth(token, (long)ttl.TotalSeconds),
-            Warnings = [.. policies.Where(p => p is not ("default" or "root")).Select(p => $"Policy \"{p}\" does not exist")],
+            Warnings = [.. policies.Where(p => !state.Policies.Exists(p)).Select(p => $"Policy \"{p}\" does not exist")],
             MountType = "token",
         };
     }
 
-    /// <summary>Periodic and batch tokens and token roles are not part of the dev server; refusing beats ignoring them.</summary>
+    /// <summary>Batch tokens and token roles are not part of the dev server; refusing beats ignoring them.</summary>
     private static VaultError? Unsupported(System.Text.Json.Nodes.JsonObject data)
     {
-        if (Fields.String(data, "period") is { Length: > 0 } period && period != "0")
-        {
-            return VaultError.BadRequest("periodic tokens are not supported by the SecureLaunch dev server");
-        }
-
         var type = Fields.String(data, "type");
         return type is null or "" or "service" or "default" ? null : VaultError.BadRequest($"token type \"{type}\" is not supported by the SecureLaunch dev server");
     }
 
-    private VaultError? IdError(string? id, TokenEntry parent)
+    private VaultError? IdError(string? id, bool privileged)
     {
         if (string.IsNullOrEmpty(id))
         {
             return null;
         }
 
-        if (!parent.IsRoot)
+        if (!privileged)
         {
             return VaultError.BadRequest("root or sudo privileges required to specify token id");
         }
@@ -138,6 +142,13 @@ internal sealed partial class TokenCreation(DevVaultState state)
         }
 
         return ttl > SystemDefaults.MaxLeaseTtl ? SystemDefaults.MaxLeaseTtl : ttl;
+    }
+
+    /// <summary>A periodic token lives one period (never past the system max), or less when its explicit max TTL is shorter.</summary>
+    private static TimeSpan PeriodicTtl(TimeSpan period, TimeSpan explicitMaxTtl)
+    {
+        var ttl = period > SystemDefaults.MaxLeaseTtl ? SystemDefaults.MaxLeaseTtl : period;
+        return explicitMaxTtl > TimeSpan.Zero && explicitMaxTtl < ttl ? explicitMaxTtl : ttl;
     }
 
     private static string DisplayName(string? requested)

@@ -37,6 +37,11 @@ internal static class TokenJson
         data["num_uses"] = token.NumUses;
         data["orphan"] = token.ParentId is null;
         data["path"] = token.Path;
+        if (token.Period > TimeSpan.Zero)
+        {
+            data["period"] = (long)token.Period.TotalSeconds;
+        }
+
         data["policies"] = JsonOut.Strings(token.Policies);
         if (token.ExpiresAt is not null)
         {

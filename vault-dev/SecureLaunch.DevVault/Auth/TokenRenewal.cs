@@ -4,7 +4,7 @@ using SecureLaunch.DevVault.State;
 
 namespace SecureLaunch.DevVault.Auth;
 
-/// <summary>Token renewal: the increment (or the creation TTL) capped at the explicit max TTL and the system max from creation.</summary>
+/// <summary>Token renewal: the increment (or the creation TTL) capped at the explicit max TTL and the issuer's (or system) max from creation; a periodic token gets its period again.</summary>
 internal static class TokenRenewal
 {
     public static VaultResult Renew(VaultRequest request, TokenEntry token)
@@ -25,7 +25,9 @@ internal static class TokenRenewal
             return VaultError.BadRequest("lease is not renewable");
         }
 
-        var outcome = TtlCalculator.Renewal(request.Now, increment, token.CreationTtl, SystemDefaults.MaxLeaseTtl, token.ExplicitMaxTtl, token.CreatedAt);
+        var outcome = token.Period > TimeSpan.Zero
+            ? TtlCalculator.Periodic(request.Now, token.Period, token.ExplicitMaxTtl, token.CreatedAt)
+            : TtlCalculator.Renewal(request.Now, increment, token.CreationTtl, token.MaxTtl, token.ExplicitMaxTtl, token.CreatedAt);
         if (outcome.Error is not null)
         {
             return VaultError.BadRequest(outcome.Error);

@@ -19,6 +19,12 @@ internal static class RequestReader
             return (null, context.Request.Method == HttpMethods.Get ? new VaultError(400, []) : new VaultError(405, []));
         }
 
+        var (wrapTtl, wrapError) = WrapTtl(context.Request);
+        if (wrapError is not null)
+        {
+            return (null, wrapError);
+        }
+
         var data = new JsonObject();
         if (operation is VaultOperation.Update or VaultOperation.Patch or VaultOperation.Delete)
         {
@@ -38,7 +44,9 @@ internal static class RequestReader
             }
         }
 
-        return (new VaultRequest { Operation = operation.Value, Path = path, Data = data, Now = now }, null);
+        // Vault routes a LIST on its path with a trailing slash; backends accept either form.
+        var routed = operation == VaultOperation.List && !path.EndsWith('/') ? path + "/" : path;
+        return (new VaultRequest { Operation = operation.Value, Path = routed, Data = data, Now = now, WrapTtl = wrapTtl, ClientToken = Token(context.Request) }, null);
     }
 
     /// <summary>The client token from <c>X-Vault-Token</c>, or else <c>Authorization: Bearer</c>.</summary>
@@ -52,6 +60,28 @@ internal static class RequestReader
 
         var authorization = request.Headers.Authorization.ToString().Trim();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+
+    /// <summary><c>X-Vault-Wrap-TTL</c>: seconds or a Go duration; 0 means no wrapping. Malformed or negative values are 400.</summary>
+    private static (TimeSpan? Ttl, VaultError? Error) WrapTtl(HttpRequest request)
+    {
+        var header = request.Headers["X-Vault-Wrap-TTL"].ToString().Trim();
+        if (header.Length == 0)
+        {
+            return (null, null);
+        }
+
+        if (!GoDuration.TryParse(header.TrimStart('-'), out var ttl))
+        {
+            return (null, VaultError.BadRequest($"time: invalid duration \"{header}\""));
+        }
+
+        if (header.StartsWith('-'))
+        {
+            return (null, VaultError.BadRequest("requested wrap ttl cannot be negative"));
+        }
+
+        return (ttl > TimeSpan.Zero ? ttl : null, null);
     }
 
     private static VaultOperation? Operation(HttpRequest request)
@@ -79,7 +109,8 @@ internal static class RequestReader
         }
     }
 
-    private static async Task<(JsonObject? Body, VaultError? Error)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The JSON object body, null when empty; 400/413 as Vault answers malformed or oversize bodies.</summary>
+    public static async Task<(JsonObject? Body, VaultError? Error)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using SecureLaunch.DevVault.Internal;
 
 namespace SecureLaunch.DevVault.Http;
 
@@ -38,7 +37,7 @@ internal static class ResultWriter
             case VaultResponse envelope:
                 response.StatusCode = envelope.StatusCode;
                 response.ContentType = "application/json";
-                await WriteJsonAsync(response, w => WriteEnvelope(w, envelope), cancellationToken);
+                await WriteJsonAsync(response, w => EnvelopeJson.Build(envelope, envelope.InjectDataAtTopLevel).WriteTo(w), cancellationToken);
                 return;
             default:
                 throw new InvalidOperationException("Unknown result type " + result.GetType().Name);
@@ -56,48 +55,6 @@ internal static class ResultWriter
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static void WriteEnvelope(Utf8JsonWriter writer, VaultResponse envelope)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("request_id", RandomIds.Uuid());
-        writer.WriteString("lease_id", envelope.LeaseId);
-        writer.WriteBoolean("renewable", envelope.Renewable);
-        writer.WriteNumber("lease_duration", envelope.LeaseDuration);
-        WriteNode(writer, "data", envelope.Data);
-        writer.WriteNull("wrap_info");
-        if (envelope.Warnings is { Count: > 0 } warnings)
-        {
-            writer.WriteStartArray("warnings");
-            foreach (var warning in warnings)
-            {
-                writer.WriteStringValue(warning);
-            }
-
-            writer.WriteEndArray();
-        }
-        else
-        {
-            writer.WriteNull("warnings");
-        }
-
-        WriteNode(writer, "auth", envelope.Auth);
-        writer.WriteString("mount_type", envelope.MountType);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteNode(Utf8JsonWriter writer, string name, System.Text.Json.Nodes.JsonNode? node)
-    {
-        writer.WritePropertyName(name);
-        if (node is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            node.WriteTo(writer);
-        }
     }
 
     private static async Task WriteJsonAsync(HttpResponse response, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)

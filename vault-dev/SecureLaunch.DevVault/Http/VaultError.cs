@@ -8,6 +8,12 @@ internal sealed record VaultError(int StatusCode, IReadOnlyList<string> Errors) 
     /// <summary>403 as Vault answers a missing, unknown, expired or revoked token.</summary>
     public static VaultError PermissionDenied { get; } = new(403, ["permission denied"]);
 
+    /// <summary>403 as Vault answers a valid token whose policies do not allow the request (its core wraps the error).</summary>
+    public static VaultError AclDenied { get; } = new(403, ["1 error occurred:\n\t* permission denied\n\n"]);
+
+    /// <summary>400 for a wrapping token that was used, expired, revoked or never existed.</summary>
+    public static VaultError InvalidWrappingToken { get; } = new(400, ["wrapping token is not valid or does not exist"]);
+
     /// <summary>404 with an empty error list: a secret, version or list that is not there.</summary>
     public static VaultError NotFound { get; } = new(404, []);
 

@@ -1,20 +1,48 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SecureLaunch.DevVault.State;
 using SecureLaunch.DevVault.Sys;
+using SecureLaunch.DevVault.Sys.Seal;
 
 namespace SecureLaunch.DevVault.Http;
 
 /// <summary>
-/// The one request delegate: unauthenticated sys endpoints, then seal check, token check, and routing by mount,
-/// in the order Vault applies them.
+/// The one request delegate: unauthenticated sys endpoints, then seal check, wrapping-token check, token check,
+/// ACL, routing by mount and response wrapping, in the order Vault applies them.
 /// </summary>
-internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBackend> backends)
+internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBackend> backends, StandbyForwarder? standby)
 {
     private const string ApiPrefix = "/v1/";
+
+    public FaultQueue Faults { get; } = new();
 
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        var rawPath = context.Request.Path.Value ?? string.Empty;
+        var fault = Faults.Take(rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? rawPath[ApiPrefix.Length..] : rawPath);
+        switch (fault?.Kind)
+        {
+            case DevVaultFaultKind.DropConnection:
+                context.Abort();
+                return;
+            case DevVaultFaultKind.InternalServerError:
+                await ResultWriter.WriteAsync(context, new VaultError(500, ["internal error"]), cancellationToken);
+                return;
+            case DevVaultFaultKind.ServiceUnavailable:
+                await ResultWriter.WriteAsync(context, new VaultError(503, ["service unavailable"]), cancellationToken);
+                return;
+            case DevVaultFaultKind.Latency:
+                await Task.Delay(fault.Delay, state.Clock, cancellationToken);
+                break;
+        }
+
+        if (standby is not null && !StandbyForwarder.ServedLocally(rawPath))
+        {
+            await standby.HandleAsync(context, cancellationToken);
+            return;
+        }
+
         var result = await ResolveAsync(context, cancellationToken);
         await ResultWriter.WriteAsync(context, result, cancellationToken);
     }
@@ -34,16 +62,43 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
             return unauthenticated;
         }
 
+        if (path is "sys/init" or "sys/unseal")
+        {
+            return await SealEndpointAsync(context, path, cancellationToken);
+        }
+
         var (request, error) = await RequestReader.ReadAsync(context, path, state.Now, cancellationToken);
         if (request is null)
         {
             return error!;
         }
 
-        var token = RequestReader.Token(context.Request);
         lock (state.Sync)
         {
-            return Route(request, token);
+            var result = Route(request);
+            state.Seal.Persist();
+            return result;
+        }
+    }
+
+    /// <summary>The seal endpoints Vault serves outside its logical router, sealed or not.</summary>
+    private async Task<VaultResult> SealEndpointAsync(HttpContext context, string path, CancellationToken cancellationToken)
+    {
+        JsonObject? body = null;
+        if (HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPost(context.Request.Method))
+        {
+            var (parsed, error) = await RequestReader.ReadBodyAsync(context.Request, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            body = parsed;
+        }
+
+        lock (state.Sync)
+        {
+            return path == "sys/init" ? SealEndpoints.Init(context.Request, body, state) : SealEndpoints.Unseal(context.Request, body, state);
         }
     }
 
@@ -63,12 +118,21 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
                     return HttpMethods.IsGet(context.Request.Method) ? SealStatusEndpoint.Handle(state) : new VaultError(405, []);
                 }
 
+            case "sys/seal":
+                lock (state.Sync)
+                {
+                    return SealEndpoints.Seal(context.Request, state);
+                }
+
+            case "sys/leader":
+                return LeaderEndpoint.Handle(context.Request, standby?.ActiveNode);
+
             default:
                 return null;
         }
     }
 
-    private VaultResult Route(VaultRequest request, string? token)
+    private VaultResult Route(VaultRequest request)
     {
         if (state.Status is DevVaultStatus.Sealed or DevVaultStatus.Uninitialized)
         {
@@ -77,26 +141,52 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
 
         // Expiry is evaluated lazily: revoke what has run out (tokens, their children and leases) before serving.
         state.Tokens.Sweep(request.Now);
-        var caller = state.Tokens.FindLive(token, request.Now);
-        if (caller is null)
+        var withSlash = request.Path.EndsWith('/') ? request.Path : request.Path + "/";
+        var backend = backends.FirstOrDefault(b => withSlash.StartsWith(b.Prefix, StringComparison.Ordinal));
+        var subPath = backend is null || request.Path.Length <= backend.Prefix.Length ? string.Empty : request.Path[backend.Prefix.Length..];
+        if (backend?.PreAuthenticate(request, subPath) is { } rejected)
         {
-            return VaultError.PermissionDenied;
+            return rejected;
         }
 
-        ConsumeUse(caller);
+        var caller = state.Tokens.FindLive(request.ClientToken, request.Now);
         request.Token = caller;
-        var path = request.Path.EndsWith('/') ? request.Path : request.Path + "/";
-        var backend = backends.FirstOrDefault(b => path.StartsWith(b.Prefix, StringComparison.Ordinal));
-        var result = backend is null
-            ? VaultError.NoHandler(request.Path)
-            : backend.Handle(request, request.Path.Length > backend.Prefix.Length ? request.Path[backend.Prefix.Length..] : string.Empty);
+        if (backend?.IsUnauthenticated(request, subPath) != true)
+        {
+            if (caller is null)
+            {
+                return VaultError.PermissionDenied;
+            }
 
+            // Vault spends a use before the ACL check, so a denied request still counts.
+            ConsumeUse(caller);
+            if (AccessControl.Check(state, request, caller, backend, subPath) is { } denied)
+            {
+                RevokeIfExhausted(caller);
+                return denied;
+            }
+        }
+
+        var result = backend is null ? VaultError.NoHandler(request.Path) : backend.Handle(request, subPath);
+        if (caller is not null)
+        {
+            RevokeIfExhausted(caller);
+        }
+
+        if (request.WrapTtl is { } ttl && result is VaultResponse { StatusCode: 200, WrapInfo: null } response)
+        {
+            return state.Wrapping.Wrap(response, request.Path, ttl, request.Now);
+        }
+
+        return result;
+    }
+
+    private void RevokeIfExhausted(TokenEntry caller)
+    {
         if (caller.UsesExhausted && !caller.Revoked)
         {
             state.Tokens.RevokeTree(caller);
         }
-
-        return result;
     }
 
     private static void ConsumeUse(TokenEntry caller)

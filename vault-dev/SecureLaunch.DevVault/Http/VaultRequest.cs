@@ -16,6 +16,12 @@ internal sealed class VaultRequest
 
     public required DateTimeOffset Now { get; init; }
 
-    /// <summary>The calling token, once authenticated.</summary>
+    /// <summary>The TTL asked for with <c>X-Vault-Wrap-TTL</c>, or null when the response is not to be wrapped.</summary>
+    public TimeSpan? WrapTtl { get; init; }
+
+    /// <summary>The token the client sent (<c>X-Vault-Token</c> or bearer), whether or not it is valid.</summary>
+    public string? ClientToken { get; init; }
+
+    /// <summary>The calling token once authenticated; null on unauthenticated paths (logins, wrapping lookup).</summary>
     public TokenEntry? Token { get; set; }
 }

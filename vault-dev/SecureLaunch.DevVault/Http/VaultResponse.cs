@@ -20,4 +20,16 @@ internal sealed record VaultResponse : VaultResult
     public string MountType { get; init; } = string.Empty;
 
     public int StatusCode { get; init; } = 200;
+
+    /// <summary>The wrap_info of a wrapped response (whose other fields are then empty).</summary>
+    public JsonObject? WrapInfo { get; init; }
+
+    /// <summary>A fixed request_id; null means a fresh UUID (Vault sends "" on wrapped responses).</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>
+    /// Copy the data's keys to the top level as well, as Vault's HTTP layer does for a few legacy sys paths
+    /// (<c>sys/mounts</c>, <c>sys/policy</c>, <c>sys/capabilities*</c>, <c>sys/auth</c>...).
+    /// </summary>
+    public bool InjectDataAtTopLevel { get; init; }
 }

@@ -35,6 +35,23 @@ internal static class TtlCalculator
         return new Outcome(ttl, null, null);
     }
 
+    /// <summary>A periodic token's renewal: the period, capped only by what is left of an explicit max TTL.</summary>
+    public static Outcome Periodic(DateTimeOffset now, TimeSpan period, TimeSpan explicitMaxTtl, DateTimeOffset issuedAt)
+    {
+        if (explicitMaxTtl <= TimeSpan.Zero)
+        {
+            return new Outcome(period < SystemDefaults.MaxLeaseTtl ? period : SystemDefaults.MaxLeaseTtl, null, null);
+        }
+
+        var left = GoTime.TruncateToSecond(issuedAt) + explicitMaxTtl - GoTime.TruncateToSecond(now);
+        if (left <= TimeSpan.Zero)
+        {
+            return new Outcome(TimeSpan.Zero, null, "past the max TTL, cannot renew");
+        }
+
+        return new Outcome(left < period ? left : period, null, null);
+    }
+
     /// <summary>The TTL of a newly issued secret: the backend TTL (or the default) capped at the backend max (or the system max).</summary>
     public static TimeSpan Issue(TimeSpan backendTtl, TimeSpan backendMaxTtl)
     {

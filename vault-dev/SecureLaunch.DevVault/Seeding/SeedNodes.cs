@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace SecureLaunch.DevVault.Seeding;
 
 /// <summary>Shape checks for the seed's nodes, each failure located at the offending node.</summary>
-internal sealed class SeedNodes(string sourceName)
+internal sealed partial class SeedNodes(string sourceName)
 {
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Value: null or "" or "~" or "null", Style: YamlDotNet.Core.ScalarStyle.Plain };
@@ -98,7 +98,7 @@ internal sealed class SeedNodes(string sourceName)
         return new DevDatabaseRole(ttl, maxTtl);
     }
 
-    private TimeSpan Duration(YamlNode node, string name)
+    public TimeSpan Duration(YamlNode node, string name)
     {
         var text = Scalar(node, name);
         return GoDuration.TryParse(text, out var value) && value >= TimeSpan.Zero && value == TimeSpan.FromSeconds(Math.Floor(value.TotalSeconds))

@@ -6,6 +6,8 @@ namespace SecureLaunch.DevVault.Seeding;
 /// <summary>Reads the <c>dev:</c> section of a spec; every error names <c>file:line:column</c>.</summary>
 internal static class SeedReader
 {
+    private const string Keys = "rootToken, kv, database, pki, policies, approle, userpass, jwt or kubernetes";
+
     public static DevVaultSeed Read(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -27,6 +29,12 @@ internal static class SeedReader
         string? rootToken = null;
         var kv = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var roles = new Dictionary<string, DevDatabaseRole>(StringComparer.Ordinal);
+        var policies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var appRoles = new Dictionary<string, DevAppRole>(StringComparer.Ordinal);
+        var users = new Dictionary<string, DevUserpassUser>(StringComparer.Ordinal);
+        var pkiRoles = new Dictionary<string, DevPkiRole>(StringComparer.Ordinal);
+        DevJwtConfig? jwt = null;
+        DevKubernetesAuth? kubernetes = null;
         foreach (var (keyNode, value) in dev.Children)
         {
             switch (nodes.Key(keyNode))
@@ -40,12 +48,30 @@ internal static class SeedReader
                 case "database":
                     nodes.Database(value, roles);
                     break;
+                case "policies":
+                    nodes.Policies(value, policies);
+                    break;
+                case "approle":
+                    nodes.AppRole(value, appRoles);
+                    break;
+                case "userpass":
+                    nodes.Userpass(value, users);
+                    break;
+                case "jwt":
+                    jwt = nodes.Jwt(value);
+                    break;
+                case "kubernetes":
+                    kubernetes = nodes.Kubernetes(value);
+                    break;
+                case "pki":
+                    nodes.Pki(value, pkiRoles);
+                    break;
                 case var other:
-                    throw nodes.Error(keyNode, $"unknown key 'dev.{other}' (expected rootToken, kv or database)");
+                    throw nodes.Error(keyNode, $"unknown key 'dev.{other}' (expected {Keys})");
             }
         }
 
-        return new DevVaultSeed { RootToken = rootToken, Kv = kv, DatabaseRoles = roles };
+        return new DevVaultSeed { RootToken = rootToken, Kv = kv, DatabaseRoles = roles, Policies = policies, AppRoles = appRoles, UserpassUsers = users, Jwt = jwt, Kubernetes = kubernetes, PkiRoles = pkiRoles };
     }
 
     private static YamlNode? Load(string yaml, string sourceName)

@@ -1,4 +1,7 @@
 using SecureLaunch.DevVault.Internal;
+using SecureLaunch.DevVault.Policies;
+using SecureLaunch.DevVault.Sys.Seal;
+using SecureLaunch.DevVault.Wrapping;
 
 namespace SecureLaunch.DevVault.State;
 
@@ -11,6 +14,7 @@ internal sealed class DevVaultState
         Status = status;
         Leases = new LeaseStore();
         Tokens = new TokenStore(Leases);
+        Wrapping = new WrappingStore(Tokens);
         StartedAt = clock.GetUtcNow();
     }
 
@@ -23,6 +27,16 @@ internal sealed class DevVaultState
     public TokenStore Tokens { get; }
 
     public LeaseStore Leases { get; }
+
+    public PolicyStore Policies { get; } = new();
+
+    public WrappingStore Wrapping { get; }
+
+    /// <summary>The root token: the dev one, or the one <c>sys/init</c> made (empty while sealed or uninitialized with storage).</summary>
+    public string RootToken { get; set; } = string.Empty;
+
+    /// <summary>Init, unseal and seal; set once the backends exist.</summary>
+    public SealManager Seal { get; set; } = null!;
 
     public MountTable Mounts { get; } = new();
 

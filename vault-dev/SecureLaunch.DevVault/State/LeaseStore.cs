@@ -1,7 +1,7 @@
 namespace SecureLaunch.DevVault.State;
 
 /// <summary>Every lease ever issued, revoked ones included (for <see cref="DevVaultServer.Leases"/>). Callers hold <see cref="DevVaultState.Sync"/>.</summary>
-internal sealed class LeaseStore
+internal sealed partial class LeaseStore
 {
     private readonly Dictionary<string, LeaseEntry> _leases = new(StringComparer.Ordinal);
     private readonly List<LeaseEntry> _issueOrder = [];

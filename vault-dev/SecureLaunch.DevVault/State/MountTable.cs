@@ -13,10 +13,18 @@ internal sealed class MountTable
         [
             Mount("database/", "database", "dynamic database credentials", null, plugin: true, "v" + SystemDefaults.Version + "+builtin"),
             Mount("kv/", "kv", "key/value secret storage", new Dictionary<string, string> { ["version"] = "1" }, plugin: true, "v0.15.0+builtin"),
+            Mount("pki/", "pki", "dev certificate authority", null, plugin: true, "v" + SystemDefaults.Version + "+builtin.vault"),
             Mount("secret/", "kv", "key/value secret storage", new Dictionary<string, string> { ["version"] = "2" }, plugin: true, "v0.15.0+builtin"),
             Mount("sys/", "system", "system endpoints used for control, policy and debugging", null, plugin: false, CoreVersion),
         ];
-        Auth = [Mount("token/", "token", "token based credentials", null, plugin: false, CoreVersion)];
+        Auth =
+        [
+            Mount("approle/", "approle", "AppRole logins for machines", null, plugin: true, CoreVersion),
+            Mount("jwt/", "jwt", "JWT logins for CI pipelines", null, plugin: true, "v0.16.0+builtin"),
+            Mount("kubernetes/", "kubernetes", "Kubernetes service-account logins", null, plugin: true, "v0.16.0+builtin"),
+            Mount("token/", "token", "token based credentials", null, plugin: false, CoreVersion),
+            Mount("userpass/", "userpass", "username and password logins", null, plugin: true, CoreVersion),
+        ];
     }
 
     /// <summary>Secrets engines, sorted by path.</summary>
@@ -43,7 +51,7 @@ internal sealed class MountTable
         Path = path,
         Type = type,
         Description = description,
-        Accessor = (type == "token" ? "auth_token" : type) + "_" + RandomIds.ShortHex(),
+        Accessor = (type is "token" or "approle" or "jwt" or "kubernetes" or "userpass" ? "auth_" + type : type) + "_" + RandomIds.ShortHex(),
         Uuid = RandomIds.Uuid(),
         Options = options,
         IsPlugin = plugin,

@@ -1,56 +1,67 @@
 using SecureLaunch.DevVault.Auth;
+using SecureLaunch.DevVault.Auth.AppRole;
+using SecureLaunch.DevVault.Auth.Jwt;
+using SecureLaunch.DevVault.Auth.Kubernetes;
+using SecureLaunch.DevVault.Auth.Userpass;
 using SecureLaunch.DevVault.Http;
 using SecureLaunch.DevVault.Internal;
 using SecureLaunch.DevVault.Secrets.Database;
 using SecureLaunch.DevVault.Secrets.Kv;
+using SecureLaunch.DevVault.Secrets.Pki;
 using SecureLaunch.DevVault.Sys;
+using SecureLaunch.DevVault.Sys.Seal;
 
 namespace SecureLaunch.DevVault.State;
 
-/// <summary>Builds the initial state and the mounted backends from the options and seed.</summary>
+/// <summary>Builds the state, the mounted backends and the seal from the options; writes the seed in dev mode.</summary>
 internal static class StateBuilder
 {
-    public static (DevVaultState State, IReadOnlyList<IVaultBackend> Backends, string RootToken) Build(DevVaultOptions options)
+    /// <exception cref="ArgumentException">A malformed <see cref="DevVaultOptions.Storage"/> or seed.</exception>
+    public static (DevVaultState State, IReadOnlyList<IVaultBackend> Backends) Build(DevVaultOptions options)
     {
         var seed = options.Seed ?? DevVaultSeed.Empty;
+        SeedTargets.Validate(seed);
+        var directory = StorageDirectory(options.Storage);
         var state = new DevVaultState(options.TimeProvider ?? TimeProvider.System, options.Status);
-        var rootToken = options.RootToken ?? seed.RootToken ?? RandomIds.ServiceToken();
-        state.Tokens.Add(new TokenEntry
+        var targets = new SeedTargets(state, new KvV1Backend("kv/"), new KvV2Backend("secret/"), new AppRoleBackend(state), new UserpassBackend(state), new JwtBackend(state), new KubernetesBackend(state), new PkiBackend(state));
+        if (seed.Kubernetes is { } kubernetes)
         {
-            Id = rootToken,
-            Accessor = RandomIds.Base62String(24),
-            Policies = ["root"],
-            DisplayName = "root",
-            Path = "auth/token/root",
-            CreatedAt = state.StartedAt,
-        });
-
-        var kv1 = new KvV1Backend("kv/");
-        var kv2 = new KvV2Backend("secret/");
-        foreach (var (path, fields) in seed.Kv)
-        {
-            if (path.StartsWith(kv2.Prefix, StringComparison.Ordinal) && path.Length > kv2.Prefix.Length)
-            {
-                kv2.Seed(path[kv2.Prefix.Length..], fields, state.StartedAt);
-            }
-            else if (path.StartsWith(kv1.Prefix, StringComparison.Ordinal) && path.Length > kv1.Prefix.Length)
-            {
-                kv1.Seed(path[kv1.Prefix.Length..], fields);
-            }
-            else
-            {
-                throw new ArgumentException($"Seed path '{path}' must start with 'secret/' (KV v2) or 'kv/' (KV v1).", nameof(options));
-            }
+            targets.Kubernetes.SeedReview(kubernetes);
         }
 
         IVaultBackend[] backends =
         [
             new SystemBackend(state),
             new TokenBackend(state),
-            kv2,
-            kv1,
+            targets.AppRole,
+            targets.Userpass,
+            targets.Jwt,
+            targets.Kubernetes,
+            targets.Kv2,
+            targets.Kv1,
+            targets.Pki,
             new DatabaseBackend(state, new Dictionary<string, DevDatabaseRole>(seed.DatabaseRoles, StringComparer.Ordinal)),
         ];
-        return (state, backends, rootToken);
+        IPersistent[] parts = [state.Tokens, state.Leases, state.Policies, state.Wrapping, .. backends.OfType<IPersistent>()];
+        state.Seal = new SealManager(state, parts, directory, rootToken => targets.Apply(seed, rootToken));
+        if (directory is null)
+        {
+            targets.Apply(seed, options.RootToken ?? seed.RootToken ?? RandomIds.ServiceToken());
+        }
+
+        return (state, backends);
+    }
+
+    /// <summary><c>inmem</c> (or null) for memory, <c>file:DIR</c> for an encrypted directory.</summary>
+    private static string? StorageDirectory(string? storage)
+    {
+        if (string.IsNullOrEmpty(storage) || storage == "inmem")
+        {
+            return null;
+        }
+
+        return storage.StartsWith("file:", StringComparison.Ordinal) && storage.Length > "file:".Length
+            ? Path.GetFullPath(storage["file:".Length..])
+            : throw new ArgumentException($"Storage '{storage}' must be 'inmem' or 'file:DIR'.", nameof(storage));
     }
 }

@@ -23,6 +23,12 @@ internal sealed class TokenEntry
 
     public TimeSpan ExplicitMaxTtl { get; init; }
 
+    /// <summary>A periodic token's period: every renewal sets its TTL to this, with no max TTL but the explicit one.</summary>
+    public TimeSpan Period { get; init; }
+
+    /// <summary>The max TTL the issuing method set (a role's <c>token_max_ttl</c>); zero means the system max.</summary>
+    public TimeSpan MaxTtl { get; init; }
+
     /// <summary>Null for a token without TTL (root).</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 

@@ -1,7 +1,7 @@
 namespace SecureLaunch.DevVault.State;
 
 /// <summary>Tokens by id, with Vault's tree revocation. Callers hold <see cref="DevVaultState.Sync"/>.</summary>
-internal sealed class TokenStore(LeaseStore leases)
+internal sealed partial class TokenStore(LeaseStore leases)
 {
     private readonly Dictionary<string, TokenEntry> _tokens = new(StringComparer.Ordinal);
 
@@ -24,6 +24,10 @@ internal sealed class TokenStore(LeaseStore leases)
 
         return token.Revoked ? null : token;
     }
+
+    /// <summary>The live token with this accessor, or null.</summary>
+    public TokenEntry? FindByAccessor(string? accessor, DateTimeOffset now) =>
+        string.IsNullOrEmpty(accessor) ? null : FindLive(_tokens.Values.FirstOrDefault(t => t.Accessor == accessor)?.Id, now);
 
     /// <summary>Revokes every token whose TTL has run out, with its children and leases.</summary>
     public void Sweep(DateTimeOffset now)

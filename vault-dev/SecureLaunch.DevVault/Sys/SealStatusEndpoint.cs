@@ -4,7 +4,7 @@ using SecureLaunch.DevVault.State;
 
 namespace SecureLaunch.DevVault.Sys;
 
-/// <summary><c>GET /v1/sys/seal-status</c>: unauthenticated; a dev server has one Shamir share with threshold 1.</summary>
+/// <summary><c>GET /v1/sys/seal-status</c> (also the answer of <c>sys/unseal</c>): unauthenticated; in memory one share with threshold 1.</summary>
 internal static class SealStatusEndpoint
 {
     public static VaultResult Handle(DevVaultState state)
@@ -16,10 +16,10 @@ internal static class SealStatusEndpoint
             ["type"] = "shamir",
             ["initialized"] = initialized,
             ["sealed"] = sealedNow,
-            ["t"] = initialized ? 1 : 0,
-            ["n"] = initialized ? 1 : 0,
-            ["progress"] = 0,
-            ["nonce"] = string.Empty,
+            ["t"] = initialized ? state.Seal.Threshold : 0,
+            ["n"] = initialized ? state.Seal.Shares : 0,
+            ["progress"] = state.Seal.Progress,
+            ["nonce"] = state.Seal.Nonce,
             ["version"] = SystemDefaults.Version,
             ["build_date"] = SystemDefaults.BuildDate,
             ["migration"] = false,
@@ -31,7 +31,7 @@ internal static class SealStatusEndpoint
         }
 
         body["recovery_seal"] = false;
-        body["storage_type"] = "inmem";
+        body["storage_type"] = state.Seal.StorageType;
         return new VaultRawJson(200, body);
     }
 }

@@ -1,14 +1,19 @@
-using System.Text.Json.Nodes;
 using SecureLaunch.DevVault.Http;
 using SecureLaunch.DevVault.Leases;
+using SecureLaunch.DevVault.Policies;
 using SecureLaunch.DevVault.State;
+using SecureLaunch.DevVault.Wrapping;
 
 namespace SecureLaunch.DevVault.Sys;
 
-/// <summary>The <c>sys/</c> mount: mounts, the UI mount preflight, and leases.</summary>
+/// <summary>The <c>sys/</c> mount: mounts, the UI mount preflight, leases, policies, capabilities and response wrapping.</summary>
 internal sealed class SystemBackend(DevVaultState state) : IVaultBackend
 {
     private readonly LeasesEndpoints _leases = new(state);
+    private readonly MountsEndpoints _mounts = new(state);
+    private readonly PolicyEndpoints _policies = new(state);
+    private readonly CapabilitiesEndpoints _capabilities = new(state);
+    private readonly WrappingEndpoints _wrapping = new(state);
 
     public string Prefix => "sys/";
 
@@ -17,107 +22,32 @@ internal sealed class SystemBackend(DevVaultState state) : IVaultBackend
         var op = request.Operation;
         return subPath switch
         {
-            "mounts" => op == VaultOperation.Read ? Mounts() : VaultError.UnsupportedOperation,
-            "internal/ui/mounts" => op == VaultOperation.Read ? UiMounts() : VaultError.UnsupportedOperation,
+            "mounts" => op == VaultOperation.Read ? _mounts.Mounts() : VaultError.UnsupportedOperation,
+            "internal/ui/mounts" => op == VaultOperation.Read ? _mounts.UiMounts(request) : VaultError.UnsupportedOperation,
             _ when subPath.StartsWith("internal/ui/mounts/", StringComparison.Ordinal) =>
-                op == VaultOperation.Read ? UiMount(subPath["internal/ui/mounts/".Length..]) : VaultError.UnsupportedOperation,
-            _ => Leases(request, subPath),
+                op == VaultOperation.Read ? _mounts.UiMount(request, subPath["internal/ui/mounts/".Length..]) : VaultError.UnsupportedOperation,
+            "policy" or "policy/" => _policies.Legacy(request, string.Empty),
+            _ when subPath.StartsWith("policy/", StringComparison.Ordinal) => _policies.Legacy(request, subPath["policy/".Length..]),
+            "policies/acl" or "policies/acl/" => _policies.Acl(request, string.Empty),
+            _ when subPath.StartsWith("policies/acl/", StringComparison.Ordinal) => _policies.Acl(request, subPath["policies/acl/".Length..]),
+            "capabilities-self" or "capabilities" or "capabilities-accessor" => _capabilities.Handle(request, subPath),
+            "wrapping/wrap" or "wrapping/unwrap" or "wrapping/lookup" or "wrapping/rewrap" => _wrapping.Handle(request, subPath),
+            _ => LeaseRouting.Route(_leases, request, subPath),
         };
     }
 
-    private VaultResult Leases(VaultRequest request, string subPath)
-    {
-        var op = request.Operation;
-        if (subPath == "leases/lookup")
-        {
-            return op == VaultOperation.Update ? _leases.Lookup(request) : op == VaultOperation.List ? _leases.List(request, string.Empty) : VaultError.UnsupportedOperation;
-        }
+    /// <summary>Vault's root paths of the system backend that this server implements.</summary>
+    public bool RequiresSudo(VaultRequest request, string subPath) =>
+        subPath.StartsWith("leases/revoke-prefix/", StringComparison.Ordinal)
+        || subPath.StartsWith("leases/revoke-force/", StringComparison.Ordinal)
+        || subPath.StartsWith("leases/lookup/", StringComparison.Ordinal)
+        || subPath.StartsWith("revoke-prefix/", StringComparison.Ordinal)
+        || subPath.StartsWith("revoke-force/", StringComparison.Ordinal);
 
-        if (subPath.StartsWith("leases/lookup/", StringComparison.Ordinal))
-        {
-            return op == VaultOperation.List ? _leases.List(request, subPath["leases/lookup/".Length..]) : VaultError.UnsupportedOperation;
-        }
+    public bool IsUnauthenticated(VaultRequest request, string subPath) =>
+        subPath is "wrapping/lookup" or "internal/ui/mounts" || subPath.StartsWith("internal/ui/mounts/", StringComparison.Ordinal);
 
-        if (TryAction(subPath, "renew", out var renewId))
-        {
-            return op == VaultOperation.Update ? _leases.Renew(request, renewId) : VaultError.UnsupportedOperation;
-        }
-
-        if (TryAction(subPath, "revoke", out var revokeId))
-        {
-            return op == VaultOperation.Update ? _leases.Revoke(request, revokeId) : VaultError.UnsupportedOperation;
-        }
-
-        if (subPath.StartsWith("leases/revoke-prefix/", StringComparison.Ordinal))
-        {
-            return op == VaultOperation.Update ? _leases.RevokePrefix(request, subPath["leases/revoke-prefix/".Length..]) : VaultError.UnsupportedOperation;
-        }
-
-        return VaultError.UnsupportedPath;
-    }
-
-    /// <summary>Matches <c>leases/{action}[/id]</c> and the legacy <c>{action}[/id]</c>.</summary>
-    private static bool TryAction(string subPath, string action, out string urlLeaseId)
-    {
-        foreach (var prefix in (string[])["leases/" + action, action])
-        {
-            if (subPath == prefix)
-            {
-                urlLeaseId = string.Empty;
-                return true;
-            }
-
-            if (subPath.StartsWith(prefix + "/", StringComparison.Ordinal))
-            {
-                urlLeaseId = subPath[(prefix.Length + 1)..];
-                return true;
-            }
-        }
-
-        urlLeaseId = string.Empty;
-        return false;
-    }
-
-    private VaultResponse Mounts()
-    {
-        var data = new JsonObject();
-        foreach (var mount in state.Mounts.Secrets)
-        {
-            data[mount.Path] = MountInfo.Json(mount);
-        }
-
-        return new VaultResponse { Data = data, MountType = "system" };
-    }
-
-    private VaultResponse UiMounts()
-    {
-        var auth = new JsonObject();
-        foreach (var mount in state.Mounts.Auth)
-        {
-            auth[mount.Path] = MountInfo.Json(mount);
-        }
-
-        var secret = new JsonObject();
-        foreach (var mount in state.Mounts.Secrets)
-        {
-            secret[mount.Path] = MountInfo.Json(mount);
-        }
-
-        return new VaultResponse { Data = new JsonObject { ["auth"] = auth, ["secret"] = secret }, MountType = "system" };
-    }
-
-    /// <summary>Vault's <c>pathInternalUIMountRead</c>: the mount a path lives in; 403 when there is none, so mounts cannot be probed.</summary>
-    private VaultResult UiMount(string path)
-    {
-        var sanitized = (path.EndsWith('/') ? path : path + "/").TrimStart('/');
-        var mount = state.Mounts.Match(sanitized);
-        if (mount is null)
-        {
-            return new VaultError(403, [$"preflight capability check returned 403, please ensure client's policies grant access to path \"{sanitized}\""]);
-        }
-
-        var data = MountInfo.Json(mount);
-        data["path"] = mount.Path;
-        return new VaultResponse { Data = data, MountType = "system" };
-    }
+    /// <summary>The wrapping token check Vault's HTTP layer makes before authentication, or null when the path has none.</summary>
+    public VaultError? PreAuthenticate(VaultRequest request, string subPath) =>
+        WrappingEndpoints.IsTokenPath(subPath) ? _wrapping.ValidateToken(request) : null;
 }

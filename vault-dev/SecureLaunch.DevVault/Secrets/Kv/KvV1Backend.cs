@@ -10,7 +10,7 @@ namespace SecureLaunch.DevVault.Secrets.Kv;
 /// Reads carry no lease: lease_id is empty and lease_duration is advisory, from a <c>ttl</c> field or else the mount default (768h).
 /// 200 read/list, 204 write/delete, 404 <c>{"errors":[]}</c> for a missing secret or empty folder, 400 for a write without fields.
 /// </remarks>
-internal sealed class KvV1Backend(string prefix) : IVaultBackend
+internal sealed partial class KvV1Backend(string prefix) : IVaultBackend
 {
     private readonly Dictionary<string, JsonObject> _secrets = new(StringComparer.Ordinal);
 
@@ -26,6 +26,9 @@ internal sealed class KvV1Backend(string prefix) : IVaultBackend
 
         _secrets[path] = data;
     }
+
+    /// <summary>A write to a missing secret needs <c>create</c>, to an existing one <c>update</c>.</summary>
+    public bool? Exists(VaultRequest request, string subPath) => _secrets.ContainsKey(subPath);
 
     public VaultResult Handle(VaultRequest request, string subPath) => request.Operation switch
     {

@@ -27,6 +27,13 @@ internal sealed partial class KvV2Backend(string prefix) : IVaultBackend
         AddVersion(path, data, now);
     }
 
+    /// <summary>Writes to <c>data/</c> and <c>metadata/</c> of a missing secret need <c>create</c>, of an existing one <c>update</c>.</summary>
+    public bool? Exists(VaultRequest request, string subPath)
+    {
+        var (area, path) = Split(subPath);
+        return area is "data" or "metadata" ? _secrets.ContainsKey(path) : null;
+    }
+
     public VaultResult Handle(VaultRequest request, string subPath)
     {
         var (area, path) = Split(subPath);

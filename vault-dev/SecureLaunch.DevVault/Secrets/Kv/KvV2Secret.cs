@@ -22,7 +22,7 @@ internal sealed class KvV2Secret
     public string DeleteVersionAfter { get; set; } = "0s";
 
     /// <summary>The oldest version kept once pruning has dropped some; 0 until then, as Vault reports it.</summary>
-    public int OldestVersion { get; private set; }
+    public int OldestVersion { get; set; }
 
     /// <summary>Drops the oldest versions past the key's (or the engine's) limit.</summary>
     public void Prune(int engineMaxVersions)
