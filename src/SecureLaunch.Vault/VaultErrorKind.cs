@@ -27,7 +27,10 @@ public enum VaultErrorKind
     /// <summary>429 on a call other than health: rate limited (a quota or a proxy); retried before surfacing.</summary>
     RateLimited,
 
-    /// <summary>307/308 redirect to the active node, or a 503 saying the node is a standby.</summary>
+    /// <summary>
+    /// A 307/308 redirect left after the one hop the client follows (two standbys pointing at each other, or a
+    /// redirect from https to http), or a 503 saying the node is a standby.
+    /// </summary>
     Standby,
 
     /// <summary>503 with Vault's "sealed" error: a state, never retried.</summary>
@@ -44,4 +47,16 @@ public enum VaultErrorKind
 
     /// <summary>A success status whose body is not the JSON the endpoint documents.</summary>
     InvalidResponse,
+
+    /// <summary>
+    /// 400 or 403 from a login endpoint: the auth method refused the credentials (wrong role, password or
+    /// secret-id, an expired secret-id, a malformed or expired JWT). Never retried.
+    /// </summary>
+    LoginRejected,
+
+    /// <summary>
+    /// 400 from <c>sys/wrapping/unwrap</c> or <c>sys/wrapping/lookup</c>: the wrapping token was already unwrapped,
+    /// possibly by someone else, or its TTL ran out. The wrapped data is gone; treat it as a possible interception.
+    /// </summary>
+    WrappingTokenInvalid,
 }

@@ -5,7 +5,7 @@ public sealed class VaultUnreachableException : VaultException
 {
     public VaultUnreachableException(
         Uri address, string method, string path, VaultUnreachableReason reason, bool requestMayHaveBeenSent, Exception? innerException = null)
-        : base(BuildMessage(address ?? throw new ArgumentNullException(nameof(address)), method, path, reason), method, path, innerException)
+        : base(BuildMessage(address ?? throw new ArgumentNullException(nameof(address)), method, path, reason, innerException), method, path, innerException)
     {
         Address = address;
         Reason = reason;
@@ -23,12 +23,15 @@ public sealed class VaultUnreachableException : VaultException
     /// </summary>
     public bool RequestMayHaveBeenSent { get; }
 
-    private static string BuildMessage(Uri address, string method, string path, VaultUnreachableReason reason)
+    private static string BuildMessage(Uri address, string method, string path, VaultUnreachableReason reason, Exception? inner)
     {
         var why = reason switch
         {
+            VaultUnreachableReason.ConnectionFailed when inner is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } =>
+                "the TLS handshake failed (Vault's certificate is not trusted by the CA given, or not issued for this address)",
             VaultUnreachableReason.ConnectionFailed => "no connection could be made",
             VaultUnreachableReason.ConnectionLost => "the connection broke before an answer came",
+            VaultUnreachableReason.CircuitOpen => "it failed repeatedly just before, so requests are paused for a while (circuit open)",
             _ => "the request timed out",
         };
         // Authority leaves out any user:password part of the address.

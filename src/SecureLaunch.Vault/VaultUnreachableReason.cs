@@ -11,4 +11,10 @@ public enum VaultUnreachableReason
 
     /// <summary>An attempt took longer than <see cref="VaultClientOptions.RequestTimeout"/>.</summary>
     TimedOut,
+
+    /// <summary>
+    /// Nothing was sent: recent attempts failed so often that the circuit breaker is open
+    /// (<see cref="VaultClientOptions.CircuitBreaker"/>), and calls fail at once until its break ends.
+    /// </summary>
+    CircuitOpen,
 }

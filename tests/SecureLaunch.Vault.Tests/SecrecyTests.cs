@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SecureLaunch.Vault.Secrets;
 using SecureLaunch.Vault.Tests.Fakes;
@@ -27,7 +26,7 @@ public sealed class SecrecyTests
     [Fact]
     public async Task Log_lines_of_a_whole_session_never_hold_the_token_a_body_or_a_value()
     {
-        var logger = new ListLogger();
+        var logger = new RecordingLogger();
         var time = new FakeTimeProvider(TestClient.Start);
         var handler = new CannedHandler(time)
             .OnMount("database/creds/app", "database/", "database", null)
@@ -50,23 +49,5 @@ public sealed class SecrecyTests
         logger.Lines.ShouldContain(l => l.Contains("database/creds/my-role/2f6a61…"));
         logger.Lines.ShouldNotContain(l => l.Contains("2f6a614c-4aa2"));
         secret.ToString().ShouldNotContain(Password);
-    }
-
-    private sealed class ListLogger : ILogger
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines)
-            {
-                Lines.Add(formatter(state, exception) + exception);
-            }
-        }
     }
 }

@@ -43,14 +43,30 @@ internal static class VaultErrors
         _ => VaultErrorKind.Other,
     };
 
-    public static VaultApiException ToException(VaultRequest request, VaultResponse response, VaultErrorKind? kind = null)
+    public static VaultApiException ToException(VaultRequest request, VaultResponse response, VaultErrorKind? kind = null, string? detail = null)
     {
-        var errors = Parse(response.Body);
+        var errors = Redact(Parse(response.Body), request.Sensitive);
+        var location = response.Location is { IsAbsoluteUri: true } absolute ? absolute : null;
+        detail ??= location is null ? null : $"the active node is {location.Scheme}://{location.Authority}";
         return new VaultApiException(
-            kind ?? Classify(response.StatusCode, errors), response.StatusCode, request.Method.Method, request.Display, errors)
+            kind ?? Classify(response.StatusCode, errors), response.StatusCode, request.Method.Method, request.Display, errors, detail)
         {
             RedirectLocation = response.Location,
         };
+    }
+
+    /// <summary>Replaces any of <paramref name="sensitive"/> quoted in Vault's errors or warnings.</summary>
+    public static IReadOnlyList<string> Redact(IReadOnlyList<string> messages, IReadOnlyList<string> sensitive)
+    {
+        if (sensitive.Count == 0 || messages.Count == 0)
+        {
+            return messages;
+        }
+
+        return messages.Select(m => sensitive
+                .Where(s => s.Length > 0)
+                .Aggregate(m, (text, secret) => text.Replace(secret, "[redacted]", StringComparison.Ordinal)))
+            .ToArray();
     }
 
     /// <summary>A success whose body is not what the endpoint documents; the parser's message is left out, it may quote the body.</summary>

@@ -17,9 +17,21 @@ internal sealed record VaultRequest(HttpMethod Method, string Path)
 
     public RequestSafety Safety { get; init; } = RequestSafety.Idempotent;
 
+    /// <summary>Which token goes in <c>X-Vault-Token</c>; the client's unless the endpoint says otherwise.</summary>
+    public RequestToken Token { get; init; } = RequestToken.Client;
+
+    /// <summary>
+    /// Credentials this request carries (a password, a secret-id, a JWT, a wrapping token): Vault never echoes
+    /// them, but should an error or warning ever quote one, it is replaced before it reaches a message or a log.
+    /// </summary>
+    public IReadOnlyList<string> Sensitive { get; init; } = [];
+
     /// <summary>Non-success statuses the caller parses itself (health's 429/503, a KV v2 404 with metadata).</summary>
     public IReadOnlySet<HttpStatusCode> HandledStatuses { get; init; } = NoStatuses;
 
     /// <summary>The path with its query, as shown in messages and logs.</summary>
     public string Display => Query is null ? Path : $"{Path}?{Query}";
+
+    /// <summary>Only what is safe to show: never the body, the token or the sensitive values.</summary>
+    public override string ToString() => $"VaultRequest {{ {Method.Method} {Display}, Token = {Token}, Safety = {Safety} }}";
 }

@@ -47,6 +47,34 @@ internal static class VaultRetryRule
         };
     }
 
+    /// <summary>
+    /// Whether an attempt's outcome says Vault itself is down or failing, for the circuit breaker: no connection,
+    /// a lost connection, a timeout, 500, 503 neither sealed nor standby, 504. Never an answer Vault gave on
+    /// purpose: 4xx, sealed, standby, 502 (a database behind Vault), or a status the caller handles (health's 503).
+    /// </summary>
+    public static bool CountsAgainstCircuit(Outcome<VaultResponse> outcome, VaultRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (outcome.Exception is { } exception)
+        {
+            // A TLS handshake failure is a configuration problem, not a dead Vault; the caller's cancellation is neither.
+            return IsFailureBeforeSending(exception) || IsTransientInFlight(exception);
+        }
+
+        var response = outcome.Result!;
+        if (response.IsSuccess || request.HandledStatuses.Contains(response.StatusCode))
+        {
+            return false;
+        }
+
+        return (int)response.StatusCode switch
+        {
+            500 or 504 => true,
+            503 => IsPlainUnavailable(response),
+            _ => false,
+        };
+    }
+
     /// <summary>True when the exception proves the request never left this process.</summary>
     public static bool IsFailureBeforeSending(Exception exception) => exception switch
     {

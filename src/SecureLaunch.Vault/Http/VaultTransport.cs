@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace SecureLaunch.Vault.Http;
@@ -16,7 +17,7 @@ internal sealed class VaultTransport : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _address;
     private readonly Uri _apiRoot;
-    private readonly string _token;
+    private volatile string? _token;
     private readonly string? _namespace;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline<VaultResponse> _pipeline;
@@ -27,7 +28,7 @@ internal sealed class VaultTransport : IDisposable
         _http = http;
         _address = options.Address;
         _apiRoot = new Uri(options.Address.AbsoluteUri.TrimEnd('/') + "/v1/");
-        _token = options.Token;
+        _token = string.IsNullOrEmpty(options.Token) ? null : options.Token;
         _namespace = string.IsNullOrWhiteSpace(options.Namespace) ? null : options.Namespace.Trim();
         _timeProvider = options.TimeProvider;
         _logger = logger;
@@ -35,6 +36,9 @@ internal sealed class VaultTransport : IDisposable
     }
 
     public TimeProvider TimeProvider => _timeProvider;
+
+    /// <summary>Swaps the client token (after a login); null sends none. Checked by the caller.</summary>
+    public void SetToken(string? token) => _token = string.IsNullOrEmpty(token) ? null : token;
 
     /// <summary>
     /// Returns the response for a 2xx or a status in <see cref="VaultRequest.HandledStatuses"/>; throws
@@ -67,15 +71,34 @@ internal sealed class VaultTransport : IDisposable
         }
 
         Log.RequestFailed(_logger, request.Method.Method, request.Display, (int)response.StatusCode);
-        throw VaultErrors.ToException(request, response);
+        throw VaultErrors.ToException(WithTokenRedacted(request), response);
     }
 
+    /// <summary>One attempt: the request, and the active node's answer when a standby redirected it (one hop).</summary>
     private async Task<VaultResponse> SendOnceAsync(VaultRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(request.Method, BuildUri(request));
+        var uri = BuildUri(request);
+        var response = await SendToAsync(request, uri, cancellationToken);
+        if (StandbyRedirect.Target(uri, response.StatusCode, response.Location) is not { } active)
+        {
+            return response;
+        }
 
-        // Validated when the client was built; without validation, so no header parser can quote the token.
-        message.Headers.TryAddWithoutValidation("X-Vault-Token", _token);
+        // A standby redirects instead of handling the request, so re-sending it cannot mint anything twice.
+        Log.FollowingStandbyRedirect(_logger, request.Method.Method, request.Display, $"{active.Scheme}://{active.Authority}");
+        return await SendToAsync(request, active, cancellationToken);
+    }
+
+    private async Task<VaultResponse> SendToAsync(VaultRequest request, Uri uri, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, uri);
+
+        // Validated when set; added without validation, so no header parser can quote the token.
+        if (TokenFor(request) is { } token)
+        {
+            message.Headers.TryAddWithoutValidation("X-Vault-Token", token);
+        }
+
         message.Headers.TryAddWithoutValidation("X-Vault-Request", "true");
         if (_namespace is not null)
         {
@@ -93,10 +116,21 @@ internal sealed class VaultTransport : IDisposable
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         return new VaultResponse(response.StatusCode, body)
         {
-            Location = response.Headers.Location,
+            Location = response.Headers.Location is { } location && !location.IsAbsoluteUri ? new Uri(uri, location) : response.Headers.Location,
             RetryAfter = RetryAfter(response.Headers.RetryAfter),
         };
     }
+
+    private string? TokenFor(VaultRequest request) => request.Token.Kind switch
+    {
+        RequestTokenKind.None => null,
+        RequestTokenKind.Explicit => request.Token.Value,
+        _ => _token,
+    };
+
+    /// <summary>The request with the token it carried added to what must never be quoted.</summary>
+    public VaultRequest WithTokenRedacted(VaultRequest request) =>
+        TokenFor(request) is { } token ? request with { Sensitive = [.. request.Sensitive, token] } : request;
 
     private Uri BuildUri(VaultRequest request)
     {
@@ -117,6 +151,7 @@ internal sealed class VaultTransport : IDisposable
         return exception switch
         {
             TimeoutRejectedException => new(_address, method, request.Display, VaultUnreachableReason.TimedOut, true, exception),
+            BrokenCircuitException => new(_address, method, request.Display, VaultUnreachableReason.CircuitOpen, false, exception),
             HttpRequestException when VaultRetryRule.IsFailureBeforeSending(exception) =>
                 new(_address, method, request.Display, VaultUnreachableReason.ConnectionFailed, false, exception),
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } =>

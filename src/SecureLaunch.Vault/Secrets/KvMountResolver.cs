@@ -51,6 +51,9 @@ internal sealed class KvMountResolver
         return mount;
     }
 
+    /// <summary>After a token change: paths whose mount lookup was refused may be visible to the new token.</summary>
+    public void ForgetRefusedPaths() => _unknownPaths.Clear();
+
     /// <summary>KV (or its old name, generic) is v2 when <c>options.version</c> is "2", v1 otherwise; other engines are not KV.</summary>
     internal static int? KvVersionOf(MountInfo info)
     {

@@ -49,11 +49,26 @@ internal sealed class SecretReader
 
         if (secret.Warnings.Count > 0)
         {
+            // A backend's warning never should quote a value, but a plugin may: drop any before it is logged or kept.
+            secret = secret with { Warnings = VaultErrors.Redact(secret.Warnings, StringValues(secret.Data)) };
             Log.ResponseWarnings(_logger, request.Method.Method, path, secret.Warnings.Count, string.Join("; ", secret.Warnings));
         }
 
         Log.SecretRead(_logger, path, secret.KvVersion, secret.Lease is not null);
         return secret;
+    }
+
+    /// <summary>The secret's string values long enough to be worth hiding (a 1-3 character value would mangle any text).</summary>
+    private static string[] StringValues(IReadOnlyDictionary<string, JsonElement> data) =>
+        data.Values.Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).Where(v => v.Length >= 4).ToArray();
+
+    /// <summary>The API path a read of <paramref name="request"/> goes to: KV v2 adds <c>data/</c> after the mount.</summary>
+    public async Task<string> ResolvePathAsync(SecretRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = VaultPath.Normalize(request.Path, nameof(request));
+        var mount = await _mounts.ResolveAsync(path, cancellationToken);
+        return mount?.KvVersion == 2 ? KvPaths.V2DataPath(path, mount.MountPath) : path;
     }
 
     /// <summary>The body's bytes for POST/PUT; refuses a body on GET and anything but a JSON object.</summary>

@@ -33,6 +33,10 @@ internal sealed class CannedHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers depending on the request (its headers, its body).</summary>
+    public CannedHandler On(string method, string pathAndQuery, Func<HttpRequestMessage, CannedResponse> respond) =>
+        On(method, pathAndQuery, (request, _) => Task.FromResult(respond(request).ToMessage()));
+
     /// <summary>A KV mount as <c>sys/internal/ui/mounts/:path</c> reports it.</summary>
     public CannedHandler OnMount(string path, string mount, string type, string? kvVersion) =>
         On("GET", $"/v1/sys/internal/ui/mounts/{path}", CannedResponse.Ok(Samples.MountInfo(mount, type, kvVersion)));
@@ -45,7 +49,10 @@ internal sealed class CannedHandler : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         var pathAndQuery = request.RequestUri!.PathAndQuery;
-        _requests.Enqueue(new RecordedRequest(request.Method.Method, pathAndQuery, headers, body, _time.GetUtcNow()));
+        _requests.Enqueue(new RecordedRequest(request.Method.Method, pathAndQuery, headers, body, _time.GetUtcNow())
+        {
+            Authority = request.RequestUri.GetLeftPart(UriPartial.Authority),
+        });
 
         return _routes.TryGetValue(Key(request.Method.Method, pathAndQuery), out var respond)
             ? await respond(request, cancellationToken)

@@ -8,7 +8,7 @@ internal sealed class TestClient : IDisposable
     public const string Token = "hvs.CAESIJtesttokenthatmustnevershowup";
     public static readonly DateTimeOffset Start = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public TestClient(Func<VaultClientOptions, VaultClientOptions>? configure = null)
+    public TestClient(Func<VaultClientOptions, VaultClientOptions>? configure = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         Time = new FakeTimeProvider(Start);
         Handler = new CannedHandler(Time);
@@ -22,8 +22,11 @@ internal sealed class TestClient : IDisposable
             RetryMaxDelay = TimeSpan.FromSeconds(2),
             Randomizer = () => 0.5,
         };
-        Client = new VaultClient(configure?.Invoke(options) ?? options, Handler);
+        Client = new VaultClient(configure?.Invoke(options) ?? options, Handler, logger);
     }
+
+    /// <summary>A client that starts without a token, as before a login.</summary>
+    public static TestClient WithoutToken(Microsoft.Extensions.Logging.ILogger? logger = null) => new(o => o with { Token = null }, logger);
 
     public FakeTimeProvider Time { get; }
 

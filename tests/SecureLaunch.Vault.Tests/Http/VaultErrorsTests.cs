@@ -55,7 +55,48 @@ public sealed class VaultErrorsTests
         exception.Method.ShouldBe("GET");
         exception.Path.ShouldBe("secret/data/app?version=2");
         exception.RedirectLocation.ShouldBe(new Uri("https://active.vault:8200/v1/secret/data/app"));
-        exception.Message.ShouldBe("Vault answered GET secret/data/app?version=2 with 307 (Standby).");
+        exception.Message.ShouldBe(
+            "Vault node is a standby: Vault answered GET secret/data/app?version=2 with 307: the active node is https://active.vault:8200. "
+            + "Requests must reach the active node.");
+    }
+
+    [Theory]
+    [InlineData(503, """{"errors":["Vault is sealed"]}""", "Vault is sealed: Vault answered GET secret/data/app with 503. It serves nothing until it is unsealed. Vault said: Vault is sealed")]
+    [InlineData(403, """{"errors":["permission denied"]}""", "Permission denied: Vault answered GET secret/data/app with 403. The token is invalid or expired, or its policies do not allow this on that path. Vault said: permission denied")]
+    [InlineData(404, """{"errors":[]}""", "Not found: Vault answered GET secret/data/app with 404. Nothing is there, or the token may not see it.")]
+    [InlineData(503, """{"errors":["Vault is in standby mode"]}""", "Vault node is a standby: Vault answered GET secret/data/app with 503. Requests must reach the active node. Vault said: Vault is in standby mode")]
+    public void The_message_opens_with_the_case_and_names_the_path(int status, string body, string message)
+    {
+        var request = new VaultRequest(HttpMethod.Get, "secret/data/app");
+
+        var exception = VaultErrors.ToException(request, new VaultResponse((HttpStatusCode)status, Encoding.UTF8.GetBytes(body)));
+
+        exception.Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void A_credential_vault_quoted_in_an_error_is_redacted_from_errors_and_message()
+    {
+        var request = new VaultRequest(HttpMethod.Post, "auth/approle/login") { Sensitive = ["s3cr3t-id"] };
+        var body = Encoding.UTF8.GetBytes("""{"errors":["invalid secret id s3cr3t-id"]}""");
+
+        var exception = VaultErrors.ToException(request, new VaultResponse(HttpStatusCode.BadRequest, body));
+
+        exception.Errors.ShouldBe(["invalid secret id [redacted]"]);
+        exception.Message.ShouldNotContain("s3cr3t-id");
+    }
+
+    [Fact]
+    public void A_request_prints_neither_its_body_nor_its_token()
+    {
+        var request = new VaultRequest(HttpMethod.Post, "sys/wrapping/unwrap")
+        {
+            Body = Encoding.UTF8.GetBytes("BODY"),
+            Token = RequestToken.Explicit("hvs.wrapping-token"),
+            Sensitive = ["hvs.wrapping-token"],
+        };
+
+        request.ToString().ShouldBe("VaultRequest { POST sys/wrapping/unwrap, Token = Explicit, Safety = Idempotent }");
     }
 
     [Fact]

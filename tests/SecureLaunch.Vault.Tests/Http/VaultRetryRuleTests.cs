@@ -116,4 +116,39 @@ public sealed class VaultRetryRuleTests
         VaultRetryRule.ServerRequestedDelay(tooLong, TimeSpan.FromSeconds(10)).ShouldBe(TimeSpan.FromSeconds(10));
         VaultRetryRule.ServerRequestedDelay(Status(502), TimeSpan.FromSeconds(10)).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData(500, "", true)]
+    [InlineData(504, "", true)]
+    [InlineData(503, "<html>no backend</html>", true)]
+    [InlineData(503, """{"errors":["Vault is sealed"]}""", false)]
+    [InlineData(503, """{"errors":["Vault is in standby mode"]}""", false)]
+    [InlineData(502, """{"errors":["error creating user"]}""", false)]
+    [InlineData(400, "", false)]
+    [InlineData(403, "", false)]
+    [InlineData(429, "", false)]
+    [InlineData(200, "{}", false)]
+    public void Only_vault_itself_failing_counts_against_the_circuit(int status, string body, bool counts)
+    {
+        VaultRetryRule.CountsAgainstCircuit(Status(status, body), KvRead).ShouldBe(counts);
+        VaultRetryRule.CountsAgainstCircuit(Status(status, body), DbCreds).ShouldBe(counts);
+    }
+
+    [Fact]
+    public void No_connection_a_lost_one_and_a_timeout_count_against_the_circuit_but_not_tls_or_cancellation()
+    {
+        VaultRetryRule.CountsAgainstCircuit(Failure(new HttpRequestException(HttpRequestError.ConnectionError, "refused")), DbCreds).ShouldBeTrue();
+        VaultRetryRule.CountsAgainstCircuit(Failure(new HttpRequestException(HttpRequestError.ResponseEnded, "reset")), DbCreds).ShouldBeTrue();
+        VaultRetryRule.CountsAgainstCircuit(Failure(new TimeoutRejectedException()), DbCreds).ShouldBeTrue();
+        VaultRetryRule.CountsAgainstCircuit(Failure(new HttpRequestException(HttpRequestError.SecureConnectionError, "bad cert")), KvRead).ShouldBeFalse();
+        VaultRetryRule.CountsAgainstCircuit(Failure(new OperationCanceledException()), KvRead).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_health_503_the_caller_reads_as_sealed_does_not_count_against_the_circuit()
+    {
+        var health = new VaultRequest(HttpMethod.Get, "sys/health") { HandledStatuses = new HashSet<HttpStatusCode> { HttpStatusCode.ServiceUnavailable } };
+
+        VaultRetryRule.CountsAgainstCircuit(Status(503, """{"sealed":true}"""), health).ShouldBeFalse();
+    }
 }
