@@ -31,4 +31,6 @@ public sealed class FakeEnvironment : ISystemEnvironment
     public bool FileExists(string path) => _files.ContainsKey(path) || File.Exists(path);
 
     public string ReadAllText(string path) => _files.TryGetValue(path, out var content) ? content : File.ReadAllText(path);
+
+    public void DeleteFile(string path) => _files.Remove(path);
 }

@@ -37,4 +37,6 @@ internal sealed class TestEnvironment : ISystemEnvironment
     public bool FileExists(string path) => File.Exists(path);
 
     public string ReadAllText(string path) => File.ReadAllText(path);
+
+    public void DeleteFile(string path) => File.Delete(path);
 }

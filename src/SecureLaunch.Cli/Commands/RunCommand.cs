@@ -73,6 +73,7 @@ internal static class RunCommand
                 StandardOutput = context.Console.StandardOutput,
                 StandardError = context.Console.StandardError,
                 Logger = logger,
+                Environment = context.Environment,
                 TimeProvider = context.TimeProvider,
                 StopGrace = TimeSpan.FromSeconds(arguments.StopGraceSeconds),
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),

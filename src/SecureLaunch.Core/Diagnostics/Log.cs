@@ -44,6 +44,18 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Debug, "wrote {Count} secret file(s) for container {Name} under {Directory}")]
     public static partial void FilesWritten(ILogger logger, int count, string name, string directory);
 
+    [LoggerMessage(14, LogLevel.Information, "vault auth: logged in with {Method} (accessor {Accessor}, policies {Policies}, ttl {Seconds}s)")]
+    public static partial void LoggedIn(ILogger logger, string method, string accessor, string policies, int seconds);
+
+    [LoggerMessage(15, LogLevel.Information, "vault {Address}: unseal progress {Progress}/{Threshold}")]
+    public static partial void UnsealProgress(ILogger logger, Uri address, int progress, int threshold);
+
+    [LoggerMessage(16, LogLevel.Information, "revoked the Vault token this launch logged in for")]
+    public static partial void TokenRevoked(ILogger logger);
+
+    [LoggerMessage(17, LogLevel.Warning, "could not revoke the Vault token this launch logged in for: {Reason}")]
+    public static partial void TokenRevokeFailed(ILogger logger, string reason);
+
     [LoggerMessage(13, LogLevel.Debug, "launch {LaunchId}: cleaned up")]
     public static partial void CleanedUp(ILogger logger, string launchId);
 

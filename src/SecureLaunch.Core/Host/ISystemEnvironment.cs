@@ -21,4 +21,7 @@ public interface ISystemEnvironment
     bool FileExists(string path);
 
     string ReadAllText(string path);
+
+    /// <summary>Deletes a file; a file already gone is not an error.</summary>
+    void DeleteFile(string path);
 }

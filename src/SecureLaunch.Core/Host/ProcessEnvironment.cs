@@ -27,4 +27,6 @@ public sealed class ProcessEnvironment : ISystemEnvironment
     public bool FileExists(string path) => File.Exists(path);
 
     public string ReadAllText(string path) => File.ReadAllText(path);
+
+    public void DeleteFile(string path) => File.Delete(path);
 }

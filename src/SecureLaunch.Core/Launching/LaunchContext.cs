@@ -21,6 +21,9 @@ public sealed record LaunchContext
     public required Stream StandardError { get; init; }
 
     public required ILogger Logger { get; init; }
+
+    /// <summary>The environment and file system credentials and unseal keys are read from.</summary>
+    public required ISystemEnvironment Environment { get; init; }
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Time a container gets between SIGTERM and SIGKILL.</summary>

@@ -40,6 +40,9 @@ public sealed class LaunchSession : IAsyncDisposable
 
     public LeaseLedger Leases { get; } = new();
 
+    /// <summary>Whether the Vault token in use was created by our login, and so is ours to revoke at the end.</summary>
+    public bool CreatedToken { get; set; }
+
     /// <summary>The secret file directory, created on first use.</summary>
     public SecretFileStore? Files { get; set; }
 
@@ -62,6 +65,7 @@ public sealed class LaunchSession : IAsyncDisposable
         using var budget = new CancellationTokenSource(CleanupBudget);
         await RemoveContainersAsync(budget.Token);
         await RevokeLeasesAsync(budget.Token);
+        await RevokeTokenAsync(budget.Token);
         Files?.Dispose();
         Log.CleanedUp(_logger, LaunchId);
     }
@@ -99,6 +103,25 @@ public sealed class LaunchSession : IAsyncDisposable
                 Log.ContainerRemoveFailed(_logger, c.Name, ex.Message);
             }
         }));
+    }
+
+    /// <summary>Revokes a token we logged in for; never one the user handed us (they may still need it).</summary>
+    private async Task RevokeTokenAsync(CancellationToken cancellationToken)
+    {
+        if (!CreatedToken)
+        {
+            return;
+        }
+
+        try
+        {
+            await _vault.RevokeSelfAsync(cancellationToken);
+            Log.TokenRevoked(_logger);
+        }
+        catch (Exception ex) when (ex is VaultException or OperationCanceledException)
+        {
+            Log.TokenRevokeFailed(_logger, ex.Message);
+        }
     }
 
     private async Task RevokeLeasesAsync(CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class Launcher
         await using var session = new LaunchSession(NewLaunchId(), _context.Vault, _context.Docker, logger, _context.StopGrace);
         try
         {
-            await CheckVaultAsync(cancellationToken);
+            await new VaultConnector(_context.Vault, _context.Environment, logger).ConnectAsync(spec.Vault, session, _context.TokenSource, cancellationToken);
             var secrets = await new SecretFetcher(_context.Vault, session.Leases, logger).FetchAllAsync(spec.Secrets, cancellationToken);
             Mask.Set(secrets.Values);
             var engine = await _context.Docker.GetInfoAsync(cancellationToken);
@@ -89,25 +89,6 @@ public sealed class Launcher
         {
             return new LaunchOutcome(0, Interrupted: true, new Dictionary<string, long>());
         }
-    }
-
-    private async Task CheckVaultAsync(CancellationToken cancellationToken)
-    {
-        var vault = _context.Vault;
-        var health = await vault.GetHealthAsync(cancellationToken);
-        if (!health.Initialized)
-        {
-            throw new LaunchException($"vault {vault.Address}: not initialised; run 'securelaunch vault init' or 'vault operator init'");
-        }
-
-        if (health.Sealed)
-        {
-            throw new LaunchException($"vault {vault.Address}: sealed; unseal it with 'vault operator unseal' before launching");
-        }
-
-        Log.VaultHealthy(_context.Logger, vault.Address, health.Standby ? "unsealed, standby" : "unsealed, active", health.Version);
-        var token = await vault.LookupSelfAsync(cancellationToken);
-        Log.Authenticated(_context.Logger, _context.TokenSource, token.Accessor, string.Join(",", token.Policies));
     }
 
     private async Task<RunningContainer> CreateAsync(LaunchSession session, ContainerDefinition definition, ContainerSpec rendered, CancellationToken cancellationToken)

@@ -3,8 +3,11 @@ using SecureLaunch.Core.Spec;
 
 namespace SecureLaunch.Core.Launching;
 
-/// <summary>The Vault address and token a launch uses, resolved as the Vault CLI resolves them.</summary>
-public sealed record VaultTarget(Uri Address, string Token, string TokenSource)
+/// <summary>
+/// The Vault address and token a launch uses, resolved as the Vault CLI resolves them. The token is null
+/// when the spec logs in (approle, userpass, jwt, kubernetes): the login supplies it.
+/// </summary>
+public sealed record VaultTarget(Uri Address, string? Token, string TokenSource)
 {
     public const string DefaultAddress = "http://127.0.0.1:8200";
 
@@ -17,9 +20,9 @@ public sealed record VaultTarget(Uri Address, string Token, string TokenSource)
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
         var address = ResolveAddress(settings, environment);
-        if (settings.Auth.Method != AuthMethod.Token)
+        if (settings.Auth.CreatesToken)
         {
-            throw new LaunchException($"{settings.Auth.Location}: logging in with {settings.Auth.Method} is validated but not wired into launches yet; use a token");
+            return new VaultTarget(address, null, $"{settings.Auth.Method.ToString().ToLowerInvariant()} login at auth/{settings.Auth.Mount}");
         }
 
         if (settings.Auth.Token is { } source)

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using SecureLaunch.Core.Diagnostics;
+using SecureLaunch.Core.Host;
+using SecureLaunch.Core.Spec;
+using SecureLaunch.Vault;
+
+namespace SecureLaunch.Core.Launching;
+
+/// <summary>
+/// Gets a launch a working Vault session: checks health, unseals when Vault says it is sealed and the
+/// spec has keys, logs in with the spec's auth method (or checks the given token), and records a token
+/// it created so the session revokes it at the end.
+/// </summary>
+internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment environment, ILogger logger)
+{
+    public async Task ConnectAsync(VaultSettings settings, LaunchSession session, string tokenSource, CancellationToken cancellationToken)
+    {
+        var health = await vault.GetHealthAsync(cancellationToken);
+        if (!health.Initialized)
+        {
+            throw new LaunchException($"vault {vault.Address}: not initialised; initialise it (vault operator init) before launching");
+        }
+
+        if (health.Sealed)
+        {
+            await UnsealAsync(settings, cancellationToken);
+        }
+
+        Log.VaultHealthy(logger, vault.Address, health.Standby ? "unsealed, standby" : "unsealed, active", health.Version);
+        if (AuthMethodFactory.Create(settings.Auth, environment) is { } method)
+        {
+            try
+            {
+                var login = await vault.LoginAsync(method, cancellationToken);
+                vault.SetToken(login.ClientToken);
+                session.CreatedToken = true;
+                Log.LoggedIn(logger, method.ToString(), login.Accessor, string.Join(",", login.Policies), (int)login.LeaseDuration.TotalSeconds);
+            }
+            catch (VaultException ex)
+            {
+                throw new LaunchException($"{settings.Auth.Location}: vault login with {method}: {ex.Message}", ex);
+            }
+
+            return;
+        }
+
+        var token = await vault.LookupSelfAsync(cancellationToken);
+        Log.Authenticated(logger, tokenSource, token.Accessor, string.Join(",", token.Policies));
+    }
+
+    private async Task UnsealAsync(VaultSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Unseal is not { } unseal)
+        {
+            throw new LaunchException($"vault {vault.Address}: sealed, and the spec has no vault.unseal keys; unseal it (vault operator unseal) or add vault.unseal.keysFile");
+        }
+
+        var keys = UnsealKeys.Read(unseal, environment);
+        var status = await vault.GetSealStatusAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            if (!status.Sealed)
+            {
+                break;
+            }
+
+            status = await vault.UnsealAsync(key, cancellationToken);
+            Log.UnsealProgress(logger, vault.Address, status.Sealed ? status.Progress : status.Threshold, status.Threshold);
+        }
+
+        if (status.Sealed)
+        {
+            throw new LaunchException($"{unseal.Location}: vault {vault.Address} is still sealed after {keys.Count} key(s) (progress {status.Progress}/{status.Threshold})");
+        }
+    }
+}
