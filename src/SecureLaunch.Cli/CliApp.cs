@@ -14,6 +14,7 @@ public static class CliApp
         {
             RunCommand.Create(context),
             ValidateCommand.Create(context),
+            InfoCommand.Create(context),
             DevVaultCommand.Create(context),
             VersionCommand.Create(context),
         };

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using SecureLaunch.Cli.Hosting;
+using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Spec;
+using SecureLaunch.Docker;
+using SecureLaunch.Vault;
+
+namespace SecureLaunch.Cli.Commands;
+
+/// <summary><c>securelaunch info</c>: the Docker host and Vault at a glance; needs no token.</summary>
+internal static class InfoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = CommonOptions.File();
+        file.Description = "Take the Vault address from this spec (default: VAULT_ADDR, then http://127.0.0.1:8200)";
+        var command = new Command("info", "Show the Docker engine (OS, swarm, runtimes, isolation modes) and Vault (seal and HA state)") { file };
+        command.SetAction((result, _) => RunAsync(context, result.GetValue(file)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? specFile)
+    {
+        VaultSettings? settings = null;
+        if (specFile is not null)
+        {
+            var (spec, _) = SpecCommandBase.Load(context, specFile, []);
+            if (spec is null)
+            {
+                return ExitCodes.LaunchFailed;
+            }
+
+            settings = spec.Vault;
+        }
+
+        var output = context.Console.Out;
+        var failed = false;
+        try
+        {
+            var address = VaultTarget.ResolveAddress(settings, context.Environment);
+            // Health needs no token: send none rather than one that is not needed.
+            var target = new VaultTarget(address, null, "none");
+            using var engines = Engines.Create(context, target, settings?.Namespace, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            failed |= !await WriteDockerAsync(output, engines.Docker, context.Shutdown.Token);
+            failed |= !await WriteVaultAsync(output, engines.Vault, context.Shutdown.Token);
+        }
+        catch (LaunchException ex)
+        {
+            context.Console.WriteError(ex.Message);
+            return ExitCodes.LaunchFailed;
+        }
+
+        return failed ? ExitCodes.LaunchFailed : ExitCodes.Success;
+    }
+
+    private static async Task<bool> WriteDockerAsync(TextWriter output, IContainerEngine docker, CancellationToken cancellationToken)
+    {
+        var endpoint = docker is DockerEngine real ? real.Endpoint.ToString() : "docker";
+        output.WriteLine($"Docker engine   {endpoint}");
+        EngineInfo engine;
+        try
+        {
+            engine = await docker.GetInfoAsync(cancellationToken);
+        }
+        catch (DockerEngineException ex)
+        {
+            output.WriteLine($"  unreachable   {ex.Message}");
+            return false;
+        }
+
+        output.WriteLine($"  version       {engine.ServerVersion} (API {engine.ApiVersion}), {engine.OSType}");
+        output.WriteLine($"  swarm         {engine.SwarmState}{(engine.IsSwarmManager ? " (manager)" : string.Empty)}");
+        output.WriteLine($"  runtimes      {string.Join(", ", engine.Runtimes.Select(r => r == engine.DefaultRuntime ? $"{r} (default)" : r))}");
+        output.WriteLine("Isolation modes");
+        foreach (var (mode, available, detail) in IsolationResolver.Describe(engine))
+        {
+            output.WriteLine($"  {mode.ToString().ToLowerInvariant(),-13} {(available ? "yes" : "no")}: {detail}");
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> WriteVaultAsync(TextWriter output, IVaultClient vault, CancellationToken cancellationToken)
+    {
+        output.WriteLine($"Vault           {vault.Address.ToString().TrimEnd('/')}");
+        try
+        {
+            var health = await vault.GetHealthAsync(cancellationToken);
+            var state = !health.Initialized ? "not initialised"
+                : health.Sealed ? "sealed"
+                : health.Standby ? "unsealed, standby" : "unsealed, active";
+            output.WriteLine($"  state         {state}");
+            output.WriteLine($"  version       {health.Version ?? "unknown"}{(health.ClusterName is { } cluster ? $", cluster {cluster}" : string.Empty)}");
+            return true;
+        }
+        catch (VaultException ex)
+        {
+            output.WriteLine($"  unreachable   {ex.Message}");
+            return false;
+        }
+    }
+}
