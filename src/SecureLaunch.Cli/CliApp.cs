@@ -15,6 +15,7 @@ public static class CliApp
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             InfoCommand.Create(context),
+            VaultCommand.Create(context),
             DevVaultCommand.Create(context),
             VersionCommand.Create(context),
         };

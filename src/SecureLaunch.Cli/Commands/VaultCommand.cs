@@ -1,0 +1,81 @@
+using System.CommandLine;
+using SecureLaunch.Cli.Hosting;
+using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Spec;
+using SecureLaunch.Vault;
+
+namespace SecureLaunch.Cli.Commands;
+
+/// <summary><c>securelaunch vault status|init|unseal</c>: the seal lifecycle of a Vault (the Consul- or file-backed flow).</summary>
+internal static partial class VaultCommand
+{
+    /// <summary><c>vault status</c> exits 2 when Vault is sealed, as <c>vault status</c> does.</summary>
+    public const int Sealed = 2;
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("vault", "Vault's seal lifecycle: status, init, unseal (needs no token)");
+        command.Subcommands.Add(Status(context));
+        command.Subcommands.Add(Init(context));
+        command.Subcommands.Add(Unseal(context));
+        return command;
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var file = AddressFile();
+        var command = new Command("status", "Initialised, sealed, unseal progress; exits 2 when sealed") { file };
+        command.SetAction((result, _) => WithVaultAsync(context, result.GetValue(file), async vault =>
+        {
+            var status = await vault.GetSealStatusAsync(context.Shutdown.Token);
+            var output = context.Console.Out;
+            output.WriteLine($"Vault           {vault.Address.ToString().TrimEnd('/')}");
+            output.WriteLine($"  initialised   {(status.Initialized ? "yes" : "no")}");
+            output.WriteLine($"  sealed        {(status.Sealed ? "yes" : "no")}");
+            output.WriteLine($"  key shares    {status.Shares} (threshold {status.Threshold})");
+            if (status.Sealed)
+            {
+                output.WriteLine($"  progress      {status.Progress}/{status.Threshold}");
+            }
+
+            output.WriteLine($"  version       {status.Version ?? "unknown"}");
+            return status.Sealed ? Sealed : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Option<string?> AddressFile()
+    {
+        var file = CommonOptions.File();
+        file.Description = "Take the Vault address from this spec (default: VAULT_ADDR, then http://127.0.0.1:8200)";
+        return file;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a token-less client for the spec's or VAULT_ADDR's Vault.</summary>
+    private static async Task<int> WithVaultAsync(CliContext context, string? specFile, Func<IVaultClient, Task<int>> action)
+    {
+        VaultSettings? settings = null;
+        if (specFile is not null)
+        {
+            var (spec, _) = SpecCommandBase.Load(context, specFile, []);
+            if (spec is null)
+            {
+                return ExitCodes.LaunchFailed;
+            }
+
+            settings = spec.Vault;
+        }
+
+        try
+        {
+            var address = VaultTarget.ResolveAddress(settings, context.Environment);
+            using var vault = new VaultClient(new VaultClientOptions { Address = address, Namespace = settings?.Namespace, TimeProvider = context.TimeProvider });
+            return await action(vault);
+        }
+        catch (Exception ex) when (Failures.IsExpected(ex))
+        {
+            context.Console.WriteError(Failures.Describe(ex));
+            return ExitCodes.LaunchFailed;
+        }
+    }
+}
