@@ -19,6 +19,14 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>For verbs that only need Vault's address: <c>-f</c> names a spec to take it from.</summary>
+    public static Option<string?> VaultAddressFile()
+    {
+        var file = File();
+        file.Description = "Take the Vault address from this spec (default: VAULT_ADDR, then http://127.0.0.1:8200)";
+        return file;
+    }
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Only warnings and errors from SecureLaunch itself" };
 
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Also debug detail (never secret values)" };

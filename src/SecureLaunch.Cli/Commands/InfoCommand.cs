@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Core.Launching;
-using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Vault;
 
@@ -12,8 +11,7 @@ internal static class InfoCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = CommonOptions.File();
-        file.Description = "Take the Vault address from this spec (default: VAULT_ADDR, then http://127.0.0.1:8200)";
+        var file = CommonOptions.VaultAddressFile();
         var command = new Command("info", "Show the Docker engine (OS, swarm, runtimes, isolation modes) and Vault (seal and HA state)") { file };
         command.SetAction((result, _) => RunAsync(context, result.GetValue(file)));
         return command;
@@ -21,16 +19,9 @@ internal static class InfoCommand
 
     private static async Task<int> RunAsync(CliContext context, string? specFile)
     {
-        VaultSettings? settings = null;
-        if (specFile is not null)
+        if (!SpecCommandBase.TryLoadVaultSettings(context, specFile, out var settings))
         {
-            var (spec, _) = SpecCommandBase.Load(context, specFile, []);
-            if (spec is null)
-            {
-                return ExitCodes.LaunchFailed;
-            }
-
-            settings = spec.Vault;
+            return ExitCodes.LaunchFailed;
         }
 
         var output = context.Console.Out;

@@ -25,4 +25,21 @@ internal static class SpecCommandBase
 
         return (result.Spec, path);
     }
+
+    /// <summary>
+    /// The Vault settings of the spec named by <paramref name="specFile"/>, or null settings when no spec is named
+    /// (the caller then uses VAULT_ADDR). False when the named spec is not valid; its errors are printed.
+    /// </summary>
+    public static bool TryLoadVaultSettings(CliContext context, string? specFile, out VaultSettings? settings)
+    {
+        settings = null;
+        if (specFile is null)
+        {
+            return true;
+        }
+
+        var (spec, _) = Load(context, specFile, []);
+        settings = spec?.Vault;
+        return spec is not null;
+    }
 }

@@ -16,7 +16,7 @@ internal static partial class VaultCommand
             HelpName = "path",
             Required = true,
         };
-        var file = AddressFile();
+        var file = CommonOptions.VaultAddressFile();
         var command = new Command("init", "Initialise Vault; the keys and root token go to a 0600 file, never to the terminal") { shares, threshold, output, file };
         command.SetAction((result, _) => InitAsync(context, result.GetValue(shares), result.GetValue(threshold), result.GetValue(output)!, result.GetValue(file)));
         return command;

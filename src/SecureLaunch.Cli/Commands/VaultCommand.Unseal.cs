@@ -12,7 +12,7 @@ internal static partial class VaultCommand
     {
         var keysFile = new Option<string?>("--keys-file") { Description = "Keys as `vault operator init -format=json` or `securelaunch vault init` write them, or one per line", HelpName = "path" };
         var keyEnv = new Option<string?>("--key-env") { Description = "An environment variable holding one key", HelpName = "name" };
-        var file = AddressFile();
+        var file = CommonOptions.VaultAddressFile();
         var command = new Command("unseal", "Submit unseal keys until Vault is unsealed; with neither option, prompts without echo") { keysFile, keyEnv, file };
         command.SetAction((result, _) => UnsealAsync(context, result.GetValue(keysFile), result.GetValue(keyEnv), result.GetValue(file)));
         return command;

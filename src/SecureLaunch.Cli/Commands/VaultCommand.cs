@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Core.Launching;
-using SecureLaunch.Core.Spec;
 using SecureLaunch.Vault;
 
 namespace SecureLaunch.Cli.Commands;
@@ -23,7 +22,7 @@ internal static partial class VaultCommand
 
     private static Command Status(CliContext context)
     {
-        var file = AddressFile();
+        var file = CommonOptions.VaultAddressFile();
         var command = new Command("status", "Initialised, sealed, unseal progress; exits 2 when sealed") { file };
         command.SetAction((result, _) => WithVaultAsync(context, result.GetValue(file), async vault =>
         {
@@ -44,26 +43,12 @@ internal static partial class VaultCommand
         return command;
     }
 
-    private static Option<string?> AddressFile()
-    {
-        var file = CommonOptions.File();
-        file.Description = "Take the Vault address from this spec (default: VAULT_ADDR, then http://127.0.0.1:8200)";
-        return file;
-    }
-
     /// <summary>Runs <paramref name="action"/> with a token-less client for the spec's or VAULT_ADDR's Vault.</summary>
     private static async Task<int> WithVaultAsync(CliContext context, string? specFile, Func<IVaultClient, Task<int>> action)
     {
-        VaultSettings? settings = null;
-        if (specFile is not null)
+        if (!SpecCommandBase.TryLoadVaultSettings(context, specFile, out var settings))
         {
-            var (spec, _) = SpecCommandBase.Load(context, specFile, []);
-            if (spec is null)
-            {
-                return ExitCodes.LaunchFailed;
-            }
-
-            settings = spec.Vault;
+            return ExitCodes.LaunchFailed;
         }
 
         try
