@@ -4,7 +4,7 @@ namespace SecureLaunch.Vault;
 /// A lease id as it may appear in a log line: the path it was issued on and the first characters of its
 /// random part (<c>database/creds/app/AbC1…</c>). Enough to correlate, not enough to act on the lease.
 /// </summary>
-internal readonly record struct ShortLeaseId(string LeaseId)
+public readonly record struct ShortLeaseId(string LeaseId)
 {
     private const int Shown = 6;
 

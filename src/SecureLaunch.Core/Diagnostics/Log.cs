@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SecureLaunch.Vault;
 
 namespace SecureLaunch.Core.Diagnostics;
 

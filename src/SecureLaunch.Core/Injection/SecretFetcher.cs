@@ -4,8 +4,8 @@ using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Launching;
 using SecureLaunch.Core.Leases;
 using SecureLaunch.Core.Spec;
-using SecureLaunch.Vault;
 using SecureLaunch.Vault.Secrets;
+using SecureLaunch.Vault;
 
 namespace SecureLaunch.Core.Injection;
 
@@ -60,11 +60,12 @@ public sealed class SecretFetcher
 
     private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, CancellationToken cancellationToken)
     {
+        using var body = definition.BodyJson is null ? null : JsonDocument.Parse(definition.BodyJson);
         var request = new SecretRequest
         {
             Path = definition.Path,
             Method = new HttpMethod(definition.Method),
-            Body = definition.BodyJson is null ? null : JsonDocument.Parse(definition.BodyJson).RootElement.Clone(),
+            Body = body?.RootElement.Clone(),
             Version = definition.Version,
         };
         VaultSecret secret;

@@ -1,10 +1,10 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Leases.Events;
-using SecureLaunch.Vault;
 using SecureLaunch.Vault.Secrets;
+using SecureLaunch.Vault;
 
 namespace SecureLaunch.Core.Leases;
 

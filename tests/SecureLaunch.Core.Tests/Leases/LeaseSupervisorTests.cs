@@ -1,3 +1,4 @@
+using SecureLaunch.Vault;
 using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Leases;
 using SecureLaunch.Core.Leases.Events;

@@ -1,4 +1,5 @@
 using SecureLaunch.Core.Diagnostics;
+using SecureLaunch.Vault;
 
 namespace SecureLaunch.Core.Leases.Events;
 
