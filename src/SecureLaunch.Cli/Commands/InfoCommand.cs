@@ -31,7 +31,7 @@ internal static class InfoCommand
             var address = VaultTarget.ResolveAddress(settings, context.Environment);
             // Health needs no token: send none rather than one that is not needed.
             var target = new VaultTarget(address, null, "none");
-            using var engines = Engines.Create(context, target, settings?.Namespace, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            using var engines = Engines.Create(context, target, settings, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             failed |= !await WriteDockerAsync(output, engines.Docker, context.Shutdown.Token);
             failed |= !await WriteVaultAsync(output, engines.Vault, context.Shutdown.Token);
         }

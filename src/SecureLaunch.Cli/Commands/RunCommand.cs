@@ -64,7 +64,7 @@ internal static class RunCommand
                 target = VaultTarget.Resolve(spec.Vault, context.Environment);
             }
 
-            using var engines = Engines.Create(context, target, spec.Vault.Namespace, loggers);
+            using var engines = Engines.Create(context, target, spec.Vault, loggers);
             var launcher = new Launcher(new LaunchContext
             {
                 Vault = engines.Vault,

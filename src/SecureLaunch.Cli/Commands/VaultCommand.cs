@@ -54,7 +54,7 @@ internal static partial class VaultCommand
         try
         {
             var address = VaultTarget.ResolveAddress(settings, context.Environment);
-            using var vault = new VaultClient(new VaultClientOptions { Address = address, Namespace = settings?.Namespace, TimeProvider = context.TimeProvider });
+            using var vault = Engines.CreateVault(context, new VaultTarget(address, null, "none"), settings, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             return await action(vault);
         }
         catch (Exception ex) when (Failures.IsExpected(ex))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Vault;
 
@@ -18,11 +19,9 @@ internal sealed class Engines : IDisposable
 
     public IContainerEngine Docker { get; }
 
-    public static Engines Create(CliContext context, VaultTarget target, string? vaultNamespace, ILoggerFactory loggers)
+    public static Engines Create(CliContext context, VaultTarget target, VaultSettings? settings, ILoggerFactory loggers)
     {
-        var vault = new VaultClient(
-            new VaultClientOptions { Address = target.Address, Token = target.Token, Namespace = vaultNamespace, TimeProvider = context.TimeProvider },
-            loggers.CreateLogger<VaultClient>());
+        var vault = CreateVault(context, target, settings, loggers);
         var dockerHost = context.Environment.GetVariable("DOCKER_HOST");
         if (!DockerEndpoint.TryResolve(dockerHost, out var endpoint))
         {
@@ -35,6 +34,21 @@ internal sealed class Engines : IDisposable
             loggers.CreateLogger<DockerEngine>());
         return new Engines(vault, docker);
     }
+
+    /// <summary>The Vault client alone, for verbs that need no Docker engine (<c>vault status|init|unseal</c>).</summary>
+    public static VaultClient CreateVault(CliContext context, VaultTarget target, VaultSettings? settings, ILoggerFactory loggers) =>
+        new(
+            new VaultClientOptions
+            {
+                Address = target.Address,
+                Token = target.Token,
+                Namespace = settings?.Namespace ?? NullIfEmpty(context.Environment.GetVariable("VAULT_NAMESPACE")),
+                Tls = VaultTls.Resolve(settings?.Tls, context.Environment) ?? new VaultTlsOptions(),
+                TimeProvider = context.TimeProvider,
+            },
+            loggers.CreateLogger<VaultClient>());
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public void Dispose()
     {

@@ -11,13 +11,12 @@ namespace SecureLaunch.Core.Spec;
 internal sealed partial class SpecBinder
 {
     private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "dev"];
-    private static readonly string[] VaultKeys = ["address", "namespace", "auth", "unseal"];
+    private static readonly string[] VaultKeys = ["address", "namespace", "auth", "unseal", "tls"];
 
     /// <summary>Keys of the spec's documented shape that this version does not implement yet: refused by name, not as typos.</summary>
     private static readonly Dictionary<string, string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
     {
         ["services"] = "Swarm services",
-        ["vault:tls"] = "Vault TLS settings",
     };
 
     private readonly SpecSourceMap _map;
@@ -88,7 +87,25 @@ internal sealed partial class SpecBinder
             Namespace = NullIfEmpty(section["namespace"]),
             Auth = BindAuth(section.GetSection("auth")),
             Unseal = BindUnseal(section.GetSection("unseal")),
+            Tls = BindTls(section.GetSection("tls")),
         };
+    }
+
+    private TlsSettings? BindTls(IConfigurationSection section)
+    {
+        if (!section.Exists())
+        {
+            return null;
+        }
+
+        CheckKeys(section, "vault:tls", ["caCert", "skipVerify"]);
+        var skip = section["skipVerify"];
+        if (skip is not null and not ("true" or "false"))
+        {
+            ValueError(ConfigurationPath.Combine(section.Path, "skipVerify"), $"'{skip}' must be true or false");
+        }
+
+        return new TlsSettings { CaCertificateFile = NullIfEmpty(section["caCert"]), SkipVerify = skip == "true" };
     }
 
     private UnsealSettings? BindUnseal(IConfigurationSection section)

@@ -10,6 +10,9 @@ public sealed record VaultSettings
 
     public required AuthSettings Auth { get; init; }
 
+    /// <summary>TLS settings; null when the spec has none (then <c>VAULT_CACERT</c> and <c>VAULT_SKIP_VERIFY</c> apply).</summary>
+    public TlsSettings? Tls { get; init; }
+
     /// <summary>How to unseal Vault when it says it is sealed; null when not configured.</summary>
     public UnsealSettings? Unseal { get; init; }
 }

@@ -1,3 +1,4 @@
+using SecureLaunch.TestKit;
 using Microsoft.Extensions.Logging;
 using SecureLaunch.Vault.Tests.Fakes;
 using Shouldly;

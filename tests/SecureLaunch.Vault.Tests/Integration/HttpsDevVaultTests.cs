@@ -1,3 +1,4 @@
+using SecureLaunch.TestKit;
 using SecureLaunch.DevVault;
 using SecureLaunch.Vault.Auth;
 using SecureLaunch.Vault.Secrets;

@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace SecureLaunch.Vault.Tests.Fakes;
+namespace SecureLaunch.TestKit;
 
 /// <summary>CAs and leaf certificates made by the test, valid around the real clock (TLS checks real time).</summary>
-internal static class TestCertificates
+public static class TestCertificates
 {
     public static X509Certificate2 CreateCa(string name)
     {
