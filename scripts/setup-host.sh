@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a Debian host for SecureLaunch: a running Docker engine with the gVisor (runsc)
-# runtime registered, Swarm mode on, and a local busybox:stable image (no registry is reachable).
+# runtime registered, Swarm mode on, a local busybox:stable image (no registry is reachable), and
+# gcc to build the static init that hides env values.
 # Idempotent: every step checks before it acts. As a non-root user it changes nothing and only
 # reports what is missing.
 set -euo pipefail
@@ -36,6 +37,9 @@ need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v runsc >/dev/null 2>&1 || need+=(runsc)
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+# gcc with static glibc builds native/sl-init, the init that hides env values from docker inspect.
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
+dpkg -s libc6-dev >/dev/null 2>&1 || need+=(libc6-dev)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
