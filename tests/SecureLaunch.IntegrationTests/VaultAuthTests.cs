@@ -81,6 +81,47 @@ public sealed class VaultAuthTests
     }
 
     [Fact]
+    public async Task Jwt_from_a_ci_variable_and_kubernetes_from_a_service_account_token_file_log_in()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var account = new DevKubernetesServiceAccount("web", "prod");
+        var accountToken = account.CreateToken();
+        var app = new DevTokenSettings { Policies = ["app"], Ttl = TimeSpan.FromMinutes(10) };
+        var seed = DevVaultSeed.FromYaml(Seed, "seed.yaml") with
+        {
+            Jwt = new DevJwtConfig
+            {
+                ValidationPublicKeys = [key.ExportSubjectPublicKeyInfoPem()],
+                Roles = new Dictionary<string, DevJwtRole> { ["deploy"] = new("sub") { BoundAudiences = ["vault"], Token = app } },
+            },
+            Kubernetes = new DevKubernetesAuth
+            {
+                Roles = new Dictionary<string, DevKubernetesRole> { ["web"] = new(["web"], ["prod"]) { Token = app } },
+                ServiceAccountTokens = new Dictionary<string, DevKubernetesServiceAccount> { [accountToken] = account },
+            },
+        };
+        await using var vault = await DevVaultServer.StartAsync(new DevVaultOptions { Seed = seed }, TestContext.Current.CancellationToken);
+        var jwt = SecureLaunch.TestKit.TestJwts.Mint(key, "repo:acme/app", "vault");
+
+        using var jwtSpec = new SpecDirectory(Spec("jwt-login", "    method: jwt\n    role: deploy\n    jwtEnv: CI_JOB_JWT"));
+        var jwtRun = new CliRun(new TestEnvironment(jwtSpec.Path, new Dictionary<string, string>
+        {
+            ["VAULT_ADDR"] = vault.Address.ToString(),
+            ["CI_JOB_JWT"] = jwt,
+        }));
+        (await jwtRun.RunAsync("run", "-f", jwtSpec.File)).ShouldBe(0, jwtRun.Stderr);
+        jwtRun.Stdout.ShouldBe("from-vault\n");
+        jwtRun.Stderr.ShouldNotContain(jwt);
+
+        using var k8sSpec = new SpecDirectory(Spec("k8s-login", "    method: kubernetes\n    role: web\n    tokenFile: sa-token"));
+        await File.WriteAllTextAsync(Path.Combine(k8sSpec.Path, "sa-token"), accountToken, TestContext.Current.CancellationToken);
+        var k8sRun = new CliRun(new TestEnvironment(k8sSpec.Path, new Dictionary<string, string> { ["VAULT_ADDR"] = vault.Address.ToString() }));
+        (await k8sRun.RunAsync("run", "-f", k8sSpec.File)).ShouldBe(0, k8sRun.Stderr);
+        k8sRun.Stdout.ShouldBe("from-vault\n");
+        k8sRun.Stderr.ShouldContain("revoked the Vault token this launch logged in for");
+    }
+
+    [Fact]
     public async Task A_wrong_secret_id_fails_with_125_naming_the_auth_section_and_starts_nothing()
     {
         await using var fixture = await LaunchFixture.StartAsync(Seed);

@@ -1,7 +1,4 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using SecureLaunch.DevVault;
 
 namespace SecureLaunch.Vault.Tests.Integration;
@@ -66,23 +63,8 @@ internal static class AuthDevVault
     public static string ServiceAccountJwt { get; } = ServiceAccount.CreateToken();
 
     /// <summary>An RS256 JWT as a CI provider would issue it, signed with <see cref="JwtKey"/>.</summary>
-    public static string MintJwt(string subject = "ci-pipeline", string audience = Audience)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var header = new JsonObject { ["alg"] = "RS256", ["typ"] = "JWT" };
-        var claims = new JsonObject
-        {
-            ["iss"] = "https://ci.example",
-            ["sub"] = subject,
-            ["aud"] = audience,
-            ["iat"] = now,
-            ["nbf"] = now - 5,
-            ["exp"] = now + 300,
-        };
-        var signed = Encode(header) + "." + Encode(claims);
-        var signature = JwtKey.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return signed + "." + Base64Url.EncodeToString(signature);
-    }
+    public static string MintJwt(string subject = "ci-pipeline", string audience = Audience) =>
+        SecureLaunch.TestKit.TestJwts.Mint(JwtKey, subject, audience);
 
     public static VaultClient ClientFor(DevVaultServer vault, string? token = null, Microsoft.Extensions.Logging.ILogger? logger = null) =>
         new(
@@ -94,6 +76,4 @@ internal static class AuthDevVault
                 RetryMaxDelay = TimeSpan.FromMilliseconds(100),
             },
             logger);
-
-    private static string Encode(JsonObject json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json.ToJsonString()));
 }
