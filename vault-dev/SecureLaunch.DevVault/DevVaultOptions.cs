@@ -15,6 +15,12 @@ public sealed record DevVaultOptions
     /// </summary>
     public Uri? ActiveNode { get; init; }
 
+    /// <summary>
+    /// With <see cref="ActiveNode"/>: whether the standby forwards requests (Vault's default) or answers every one with
+    /// a 307 to the active node, as a Vault standby does when it cannot forward (no reachable cluster address).
+    /// </summary>
+    public bool RequestForwarding { get; init; } = true;
+
     /// <summary>A certificate with its private key to serve HTTPS (TLS 1.2+) instead of plain HTTP; the caller owns and disposes it.</summary>
     public X509Certificate2? Certificate { get; init; }
 

@@ -134,7 +134,7 @@ public sealed class DevVaultServer : IAsyncDisposable
         var endpoint = ListenAddress.Parse(options.Listen);
         var (state, backends) = StateBuilder.Build(options);
         var app = BuildApp(endpoint, options.Certificate);
-        var standby = options.ActiveNode is { } active ? new StandbyForwarder(active) : null;
+        var standby = options.ActiveNode is { } active ? new StandbyForwarder(active, options.RequestForwarding) : null;
         if (standby is not null)
         {
             state.Status = DevVaultStatus.Standby;

@@ -4,10 +4,11 @@ namespace SecureLaunch.DevVault.Http;
 
 /// <summary>
 /// A standby's handling of everything but health, seal status and leader: with <c>X-Vault-No-Request-Forwarding</c>
+/// (or when forwarding is off, as on a Vault whose cluster address cannot be reached)
 /// a 307 to the active node (no body, the method kept), otherwise the request forwarded to the active node and its
 /// answer relayed.
 /// </summary>
-internal sealed class StandbyForwarder(Uri activeNode) : IDisposable
+internal sealed class StandbyForwarder(Uri activeNode, bool forwarding) : IDisposable
 {
     private static readonly string[] RequestHeaders = ["X-Vault-Token", "Authorization", "X-Vault-Wrap-TTL", "X-Vault-Request", "X-Vault-Namespace", "Content-Type"];
 
@@ -20,7 +21,7 @@ internal sealed class StandbyForwarder(Uri activeNode) : IDisposable
     public async Task HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var target = new Uri(activeNode, context.Request.Path.Value + context.Request.QueryString.Value);
-        if (context.Request.Headers["X-Vault-No-Request-Forwarding"].ToString().Length > 0)
+        if (!forwarding || context.Request.Headers["X-Vault-No-Request-Forwarding"].ToString().Length > 0)
         {
             context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
             context.Response.Headers.Location = target.ToString();
