@@ -169,6 +169,32 @@ public sealed class VaultAuthTests
         }
     }
 
+    [Fact]
+    public async Task A_sealed_vault_without_unseal_keys_fails_with_125_saying_how_to_unseal()
+    {
+        var storage = Directory.CreateTempSubdirectory("securelaunch-sealed-").FullName;
+        try
+        {
+            var (_, rootToken) = await InitializeAsync(storage);
+            await using var vault = await DevVaultServer.StartAsync(
+                new DevVaultOptions { Storage = $"file:{storage}", Seed = DevVaultSeed.FromYaml(Seed, "seed.yaml") }, TestContext.Current.CancellationToken);
+            using var spec = new SpecDirectory(Spec("sealed-no-keys", "    method: token"));
+            var cli = new CliRun(new TestEnvironment(spec.Path, new Dictionary<string, string>
+            {
+                ["VAULT_ADDR"] = vault.Address.ToString(),
+                ["VAULT_TOKEN"] = rootToken,
+            }));
+
+            (await cli.RunAsync("run", "-f", spec.File)).ShouldBe(125);
+
+            cli.Stderr.ShouldContain("sealed, and the spec has no vault.unseal keys; unseal it with securelaunch vault unseal, or add vault.unseal.keysFile to the spec");
+        }
+        finally
+        {
+            Directory.Delete(storage, recursive: true);
+        }
+    }
+
     /// <summary>Initialises a file-storage dev Vault (3 shares, threshold 2), writes some data, and returns the init JSON file and root token.</summary>
     private static async Task<(string KeysFile, string RootToken)> InitializeAsync(string storage)
     {

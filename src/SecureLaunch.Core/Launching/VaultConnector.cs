@@ -18,7 +18,7 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
         var health = await vault.GetHealthAsync(cancellationToken);
         if (!health.Initialized)
         {
-            throw new LaunchException($"vault {vault.Address}: not initialised; initialise it (vault operator init) before launching");
+            throw new LaunchException($"vault {vault.Address}: not initialised; initialise it with securelaunch vault init before launching");
         }
 
         if (health.Sealed)
@@ -52,7 +52,7 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
     {
         if (settings.Unseal is not { } unseal)
         {
-            throw new LaunchException($"vault {vault.Address}: sealed, and the spec has no vault.unseal keys; unseal it (vault operator unseal) or add vault.unseal.keysFile");
+            throw new LaunchException($"vault {vault.Address}: sealed, and the spec has no vault.unseal keys; unseal it with securelaunch vault unseal, or add vault.unseal.keysFile to the spec");
         }
 
         var keys = UnsealKeys.Read(unseal, environment);
