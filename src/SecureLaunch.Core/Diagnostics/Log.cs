@@ -60,13 +60,13 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Debug, "launch {LaunchId}: cleaned up")]
     public static partial void CleanedUp(ILogger logger, string launchId);
 
-    [LoggerMessage(100, LogLevel.Debug, "secret {Name}: {Action} of lease {LeaseId} due at {DueAt}")]
+    [LoggerMessage(100, LogLevel.Debug, "secret {Name}: {Action} of lease {LeaseId} due at {DueAt:u}")]
     public static partial void LeaseActionScheduled(ILogger logger, string name, ShortLeaseId? leaseId, Leases.RenewalAction action, DateTimeOffset dueAt);
 
-    [LoggerMessage(101, LogLevel.Debug, "secret {Name}: lease {LeaseId} renewed for {Granted}, valid until {ExpiresAt}")]
+    [LoggerMessage(101, LogLevel.Debug, "secret {Name}: lease {LeaseId} renewed for {Granted}, valid until {ExpiresAt:u}")]
     public static partial void LeaseRenewed(ILogger logger, string name, ShortLeaseId leaseId, TimeSpan granted, DateTimeOffset expiresAt);
 
-    [LoggerMessage(102, LogLevel.Warning, "secret {Name}: renewing lease {LeaseId} failed ({Failure}); current credentials valid until {ExpiresAt}, next attempt at {NextAttemptAt}: {Reason}")]
+    [LoggerMessage(102, LogLevel.Warning, "secret {Name}: renewing lease {LeaseId} failed ({Failure}); current credentials valid until {ExpiresAt:u}, next attempt at {NextAttemptAt:u}: {Reason}")]
     public static partial void LeaseRenewalFailed(ILogger logger, string name, ShortLeaseId leaseId, Leases.LeaseFailureKind failure, DateTimeOffset expiresAt, DateTimeOffset? nextAttemptAt, string reason);
 
     [LoggerMessage(103, LogLevel.Information, "secret {Name}: lease {LeaseId} must be replaced ({Reason}); fetching a new credential")]
@@ -75,13 +75,13 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Information, "secret {Name}: new lease {LeaseId} for {Duration} replaces {OldLeaseId}")]
     public static partial void SecretRefetched(ILogger logger, string name, ShortLeaseId leaseId, TimeSpan duration, ShortLeaseId oldLeaseId);
 
-    [LoggerMessage(105, LogLevel.Warning, "secret {Name}: fetching it again failed ({Failure}); next attempt at {NextAttemptAt}: {Reason}")]
+    [LoggerMessage(105, LogLevel.Warning, "secret {Name}: fetching it again failed ({Failure}); next attempt at {NextAttemptAt:u}: {Reason}")]
     public static partial void RefetchFailed(ILogger logger, string name, Leases.LeaseFailureKind failure, DateTimeOffset? nextAttemptAt, string reason);
 
     [LoggerMessage(106, LogLevel.Error, "secret {Name}: lease {LeaseId} lost ({Reason}); its credentials no longer work until a new one arrives")]
     public static partial void LeaseLost(ILogger logger, string name, ShortLeaseId leaseId, Leases.RefetchReason reason);
 
-    [LoggerMessage(107, LogLevel.Error, "secret {Name}: refused to mint another credential, {Limit} per {Window} already used; next allowed at {RetryAt}")]
+    [LoggerMessage(107, LogLevel.Error, "secret {Name}: refused to mint another credential, {Limit} per {Window} already used; next allowed at {RetryAt:u}")]
     public static partial void MintBudgetExceeded(ILogger logger, string name, int limit, TimeSpan window, DateTimeOffset retryAt);
 
     [LoggerMessage(108, LogLevel.Warning, "secret {Name}: fetched again without a lease; no longer renewed")]
@@ -99,16 +99,16 @@ internal static partial class Log
     [LoggerMessage(112, LogLevel.Debug, "secret {Name}: read again")]
     public static partial void SecretReread(ILogger logger, string name);
 
-    [LoggerMessage(113, LogLevel.Debug, "vault token: {Action} due at {DueAt}")]
+    [LoggerMessage(113, LogLevel.Debug, "vault token: {Action} due at {DueAt:u}")]
     public static partial void TokenActionScheduled(ILogger logger, Leases.RenewalAction action, DateTimeOffset dueAt);
 
-    [LoggerMessage(114, LogLevel.Debug, "vault token renewed for {Ttl}, valid until {ExpiresAt}")]
+    [LoggerMessage(114, LogLevel.Debug, "vault token renewed for {Ttl}, valid until {ExpiresAt:u}")]
     public static partial void TokenRenewed(ILogger logger, TimeSpan ttl, DateTimeOffset? expiresAt);
 
-    [LoggerMessage(115, LogLevel.Information, "vault token replaced by a new login (valid for {Ttl}); the old one is left to expire at {OldExpiresAt} with its leases, which are kept until then")]
+    [LoggerMessage(115, LogLevel.Information, "vault token replaced by a new login (valid for {Ttl}); the old one is left to expire at {OldExpiresAt:u} with its leases, which are kept until then")]
     public static partial void TokenReauthenticated(ILogger logger, TimeSpan ttl, DateTimeOffset? oldExpiresAt);
 
-    [LoggerMessage(116, LogLevel.Warning, "vault token: {Action} failed ({Failure}); {NextAction} at {NextAttemptAt}: {Reason}")]
+    [LoggerMessage(116, LogLevel.Warning, "vault token: {Action} failed ({Failure}); {NextAction} at {NextAttemptAt:u}: {Reason}")]
     public static partial void TokenRenewalFailed(ILogger logger, Leases.RenewalAction action, Leases.LeaseFailureKind failure, Leases.RenewalAction nextAction, DateTimeOffset nextAttemptAt, string reason);
 
     [LoggerMessage(117, LogLevel.Error, "vault token: the renewal loop stopped on an unexpected {ExceptionType}: {Reason}")]
