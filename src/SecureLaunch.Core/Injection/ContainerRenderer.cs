@@ -35,7 +35,7 @@ public static class ContainerRenderer
         }
 
         var (entrypoint, command) = (container.Entrypoint, container.Command);
-        if (container.Exposure == EnvExposure.Hidden && environment.Count > 0)
+        if (container.HidesEnv)
         {
             (entrypoint, command) = Hide(request, environment, mounts);
             environment.Clear();

@@ -33,19 +33,21 @@ public sealed class SecretSet
             throw new LaunchException($"{usedAt}: secret '{reference.Secret}' ({entry.Definition.Path}) has no field '{reference.Field}'; it has {fields}");
         }
 
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString()!,
-            JsonValueKind.Null => string.Empty,
-            _ => value.GetRawText(),
-        };
+        return AsText(value);
     }
 
     /// <summary>Renders <paramref name="template"/>; errors name <paramref name="usedAt"/>.</summary>
     public string Render(Template template, SourceLocation usedAt) =>
         template.Render(reference => Resolve(reference, usedAt));
 
-    /// <summary>Every string field value of every secret: what log masking hides.</summary>
-    public IEnumerable<string> Values =>
-        _secrets.Values.SelectMany(e => e.Secret.Data.Values).Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText());
+    /// <summary>Every field value of every secret, as templates render it: what log masking hides.</summary>
+    public IEnumerable<string> Values => _secrets.Values.SelectMany(e => e.Secret.Data.Values).Select(AsText);
+
+    /// <summary>Strings as they are, null as empty, other JSON values as JSON.</summary>
+    private static string AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Null => string.Empty,
+        _ => value.GetRawText(),
+    };
 }

@@ -51,7 +51,7 @@ public sealed class Launcher
                 images[image] = await _context.Docker.InspectImageAsync(image, cancellationToken);
             }
 
-            if (spec.Containers.Any(c => c.Files.Count > 0 || (c.Exposure == EnvExposure.Hidden && c.Env.Count > 0)))
+            if (spec.Containers.Any(c => c.Files.Count > 0 || c.HidesEnv))
             {
                 session.Files = SecretFileStore.Create(session.LaunchId, _context.SecretFileBases);
             }

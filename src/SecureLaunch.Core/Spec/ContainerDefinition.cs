@@ -14,6 +14,9 @@ public sealed record ContainerDefinition
     /// <summary>How <see cref="Env"/> reaches the container: hidden from <c>docker inspect</c> unless asked otherwise.</summary>
     public EnvExposure Exposure { get; init; } = EnvExposure.Hidden;
 
+    /// <summary>Whether env values go through the hidden-env file (and so the launch's tmpfs directory).</summary>
+    public bool HidesEnv => Exposure == EnvExposure.Hidden && Env.Count > 0;
+
     /// <summary>An explicit OCI runtime, overriding what <see cref="Isolation"/> would choose.</summary>
     public string? Runtime { get; init; }
     public string? User { get; init; }
