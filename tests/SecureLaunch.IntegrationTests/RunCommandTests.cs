@@ -139,7 +139,7 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public async Task An_unreachable_docker_engine_fails_with_125_in_one_line_and_revokes_the_leases()
+    public async Task An_unreachable_docker_engine_fails_with_125_in_one_line_before_any_secret_is_fetched()
     {
         await using var fixture = await LaunchFixture.StartAsync(Seed);
         using var spec = new SpecDirectory(Spec(fixture.Name, "echo never"));
@@ -154,7 +154,35 @@ public sealed class RunCommandTests
         cli.Stderr.Split('\n').Count(l => l.StartsWith("securelaunch: error:", StringComparison.Ordinal)).ShouldBe(1);
         cli.Stderr.ShouldContain("/nonexistent/docker.sock");
         cli.Stderr.ShouldNotContain("   at ");
-        fixture.Vault.Leases.ShouldAllBe(l => l.Revoked);
+        fixture.Vault.Leases.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_missing_image_that_cannot_be_pulled_fails_with_125_before_any_secret_is_fetched()
+    {
+        await using var fixture = await LaunchFixture.StartAsync(Seed);
+        using var spec = new SpecDirectory(Spec(fixture.Name, "echo never").Replace("busybox:stable", "securelaunch.invalid/no-such-image:1", StringComparison.Ordinal));
+        var cli = new CliRun(fixture.Environment(spec.Path));
+
+        (await cli.RunAsync("run", "-f", spec.File)).ShouldBe(ExitCodes.LaunchFailed);
+
+        cli.Stderr.Split('\n').Count(l => l.StartsWith("securelaunch: error:", StringComparison.Ordinal)).ShouldBe(1, cli.Stderr);
+        cli.Stderr.ShouldContain("securelaunch.invalid/no-such-image:1");
+        fixture.Vault.Leases.ShouldBeEmpty();
+        (await fixture.ContainersAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_sandbox_container_with_a_runtime_the_daemon_lacks_fails_with_125_before_any_secret_is_fetched()
+    {
+        await using var fixture = await LaunchFixture.StartAsync(Seed);
+        using var spec = new SpecDirectory(Spec(fixture.Name, "echo never").Replace("    image: busybox:stable", "    image: busybox:stable\n    isolation: sandbox\n    runtime: no-such-runtime", StringComparison.Ordinal));
+        var cli = new CliRun(fixture.Environment(spec.Path));
+
+        (await cli.RunAsync("run", "-f", spec.File)).ShouldBe(ExitCodes.LaunchFailed);
+
+        cli.Stderr.ShouldContain("runtime 'no-such-runtime' is not registered with the daemon");
+        fixture.Vault.Leases.ShouldBeEmpty();
     }
 
     [Fact]

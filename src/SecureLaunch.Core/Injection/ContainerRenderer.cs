@@ -65,16 +65,12 @@ public static class ContainerRenderer
         RenderRequest request, Dictionary<string, string> environment, List<BindMount> mounts)
     {
         var container = request.Container;
-        if (!File.Exists(request.InitBinaryPath))
+        if (HiddenEnvProblem(container, request.Image, request.InitBinaryPath) is { } problem)
         {
-            throw new LaunchException($"{container.Location}: container '{container.Name}': the init that hides env values is missing ({request.InitBinaryPath}); build SecureLaunch on Linux with gcc, or set 'exposure: config' to pass env visibly");
+            throw new LaunchException(problem);
         }
 
-        var user = container.User ?? request.Image.User;
-        if (!ContainerUser.TryParse(user, out var owner))
-        {
-            throw new LaunchException($"{container.Location}: container '{container.Name}' runs as user '{user}', which the host cannot map to a uid for the hidden env file; set 'user:' to a numeric uid[:gid], or 'exposure: config'");
-        }
+        ContainerUser.TryParse(container.User ?? request.Image.User, out var owner);
 
         var bytes = HiddenEnvironment.Encode(environment);
         try
@@ -89,6 +85,25 @@ public static class ContainerRenderer
         }
 
         return HiddenEnvironment.Wrap(request.Image.Entrypoint, request.Image.Command, container.Entrypoint, container.Command);
+    }
+
+    /// <summary>
+    /// Why <paramref name="container"/>'s env cannot be hidden on this host with this image, or null when it
+    /// can: the init must be there, and the user the container runs as must map to a uid that can own the file.
+    /// </summary>
+    public static string? HiddenEnvProblem(ContainerDefinition container, ImageDetails image, string initBinaryPath)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(image);
+        if (!File.Exists(initBinaryPath))
+        {
+            return $"{container.Location}: container '{container.Name}': the init that hides env values is missing ({initBinaryPath}); build SecureLaunch on Linux with gcc, or set 'exposure: config' to pass env visibly";
+        }
+
+        var user = container.User ?? image.User;
+        return ContainerUser.TryParse(user, out _)
+            ? null
+            : $"{container.Location}: container '{container.Name}' runs as user '{user}', which the host cannot map to a uid for the hidden env file; set 'user:' to a numeric uid[:gid], or 'exposure: config'";
     }
 
     private static SecretFileStore Require(SecretFileStore? files, ContainerDefinition container) =>

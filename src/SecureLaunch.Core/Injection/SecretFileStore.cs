@@ -14,6 +14,9 @@ public sealed partial class SecretFileStore : IDisposable
 {
     private int _disposed;
 
+    /// <summary>Why a launch that needs secret files cannot have them here.</summary>
+    public const string NoTmpfsMessage = "secret files need a tmpfs directory (tried /run, $XDG_RUNTIME_DIR, /dev/shm) and none is available; refusing to write secrets to disk";
+
     private SecretFileStore(string directory) => Directory = directory;
 
     /// <summary>The launch's directory; bind-mount sources point inside it.</summary>
@@ -29,7 +32,7 @@ public sealed partial class SecretFileStore : IDisposable
         }
 
         var root = TmpfsLocator.FindBase(baseCandidates)
-            ?? throw new LaunchException("secret files need a tmpfs directory (tried /run, $XDG_RUNTIME_DIR, /dev/shm) and none is available; refusing to write secrets to disk");
+            ?? throw new LaunchException(NoTmpfsMessage);
         System.IO.Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var directory = Path.Combine(root, launchId);
         System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

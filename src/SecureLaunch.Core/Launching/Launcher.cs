@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Injection;
 using SecureLaunch.Core.Leases;
+using SecureLaunch.Core.Preflight;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
-using SecureLaunch.Docker.Images;
 using SecureLaunch.Vault.Secrets;
 
 namespace SecureLaunch.Core.Launching;
@@ -40,17 +40,11 @@ public sealed class Launcher
         await using var session = new LaunchSession(NewLaunchId(), _context.Vault, _context.Docker, logger, _context.StopGrace);
         try
         {
+            // Everything Docker can refuse is checked before Vault is asked for anything, so a doomed launch mints nothing.
+            var docker = (await DockerPreflight.CheckAsync(spec, _context.Docker, PreflightOptions, cancellationToken)).ThrowIfFailed();
             await new VaultConnector(_context.Vault, _context.Environment, logger).ConnectAsync(spec.Vault, session, _context.TokenSource, cancellationToken);
             var secrets = await new SecretFetcher(_context.Vault, session.Leases, logger).FetchAllAsync(spec.Secrets, cancellationToken);
             Mask.Set(secrets.Values);
-            var engine = await _context.Docker.GetInfoAsync(cancellationToken);
-            var images = new Dictionary<string, ImageDetails>(StringComparer.Ordinal);
-            foreach (var image in spec.Containers.Select(c => c.Image).Distinct(StringComparer.Ordinal))
-            {
-                await _context.Docker.EnsureImageAsync(image, cancellationToken);
-                images[image] = await _context.Docker.InspectImageAsync(image, cancellationToken);
-            }
-
             if (spec.Containers.Any(c => c.Files.Count > 0 || c.HidesEnv))
             {
                 session.Files = SecretFileStore.Create(session.LaunchId, _context.SecretFileBases);
@@ -66,8 +60,8 @@ public sealed class Launcher
                     LaunchId = session.LaunchId,
                     Secrets = secrets,
                     Files = session.Files,
-                    Engine = engine,
-                    Image = images[container.Image],
+                    Engine = docker.Engine!,
+                    Image = docker.Images[container.Image],
                     InitBinaryPath = _context.InitBinaryPath,
                 });
                 running.Add(await CreateAsync(session, container, rendered, cancellationToken));
@@ -90,6 +84,13 @@ public sealed class Launcher
             return new LaunchOutcome(0, Interrupted: true, new Dictionary<string, long>());
         }
     }
+
+    private DockerPreflightOptions PreflightOptions => new()
+    {
+        InitBinaryPath = _context.InitBinaryPath,
+        SecretFileBases = _context.SecretFileBases,
+        PullMissing = true,
+    };
 
     private async Task<RunningContainer> CreateAsync(LaunchSession session, ContainerDefinition definition, ContainerSpec rendered, CancellationToken cancellationToken)
     {
