@@ -8,6 +8,9 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
+    /// <summary><c>plan</c> ran, and at least one check failed: a run would not get through.</summary>
+    public const int PlanFailed = 1;
+
     /// <summary>SecureLaunch itself failed: bad spec or flags, Vault or Docker unreachable or refusing.</summary>
     public const int LaunchFailed = 125;
 

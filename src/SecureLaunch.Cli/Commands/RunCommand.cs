@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Cli.Output;
 using SecureLaunch.Core.Launching;
-using SecureLaunch.DevVault;
 
 namespace SecureLaunch.Cli.Commands;
 
@@ -50,20 +49,10 @@ internal static class RunCommand
 
         using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level)));
         var logger = loggers.CreateLogger("securelaunch");
-        DevVaultServer? devVault = null;
         try
         {
-            VaultTarget target;
-            if (arguments.Dev)
-            {
-                devVault = await DevVaultServer.StartAsync(new DevVaultOptions { Seed = DevVaultSeed.FromYamlFile(path!) }, context.Shutdown.Token);
-                target = new VaultTarget(devVault.Address, devVault.RootToken, "the embedded dev Vault");
-            }
-            else
-            {
-                target = VaultTarget.Resolve(spec.Vault, context.Environment);
-            }
-
+            await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, arguments.Dev, context.Shutdown.Token);
+            var target = endpoint.Target;
             using var engines = Engines.Create(context, target, spec.Vault, loggers);
             var launcher = new Launcher(new LaunchContext
             {
@@ -85,13 +74,6 @@ internal static class RunCommand
         {
             context.Console.WriteError(Failures.Describe(ex));
             return context.Shutdown.ExitCode != 0 ? context.Shutdown.ExitCode : ExitCodes.LaunchFailed;
-        }
-        finally
-        {
-            if (devVault is not null)
-            {
-                await devVault.DisposeAsync();
-            }
         }
     }
 

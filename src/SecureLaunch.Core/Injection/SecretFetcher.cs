@@ -58,16 +58,22 @@ public sealed class SecretFetcher
         return set;
     }
 
-    private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, CancellationToken cancellationToken)
+    /// <summary>The client request that reads <paramref name="definition"/>.</summary>
+    internal static SecretRequest RequestFor(SecretDefinition definition)
     {
         using var body = definition.BodyJson is null ? null : JsonDocument.Parse(definition.BodyJson);
-        var request = new SecretRequest
+        return new SecretRequest
         {
             Path = definition.Path,
             Method = new HttpMethod(definition.Method),
             Body = body?.RootElement.Clone(),
             Version = definition.Version,
         };
+    }
+
+    private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, CancellationToken cancellationToken)
+    {
+        var request = RequestFor(definition);
         VaultSecret secret;
         try
         {

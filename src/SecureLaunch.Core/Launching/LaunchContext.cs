@@ -30,7 +30,10 @@ public sealed record LaunchContext
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The static init that hides env values, bind-mounted into containers.</summary>
-    public string InitBinaryPath { get; init; } = Path.Combine(AppContext.BaseDirectory, Injection.HiddenEnvironment.InitRelativePath);
+    public string InitBinaryPath { get; init; } = DefaultInitBinaryPath;
+
+    /// <summary>Where the build puts the static init: beside SecureLaunch's own binaries.</summary>
+    public static string DefaultInitBinaryPath => Path.Combine(AppContext.BaseDirectory, Injection.HiddenEnvironment.InitRelativePath);
 
     /// <summary>Where secret files may go, first tmpfs one wins.</summary>
     public required IReadOnlyList<string> SecretFileBases { get; init; }

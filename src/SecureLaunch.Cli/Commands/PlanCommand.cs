@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using SecureLaunch.Cli.Hosting;
+using SecureLaunch.Cli.Output;
+using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Preflight;
+
+namespace SecureLaunch.Cli.Commands;
+
+/// <summary>
+/// <c>securelaunch plan</c>: every preflight check of a launch (Docker, images, isolation, Vault, auth, token
+/// capabilities on each secret path) without reading a secret, then what would be injected where.
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = CommonOptions.File();
+        var set = CommonOptions.Set();
+        var dev = new Option<bool>("--dev") { Description = "Plan against the embedded dev Vault, seeded from the spec's dev: section" };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "text for people, json for pipelines",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json",
+        };
+        output.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("plan", "Check everything a run needs (Vault, auth, capabilities, Docker, images, isolation) without minting anything")
+        {
+            file, set, dev, output,
+        };
+        command.SetAction((result, _) => RunAsync(context, result.GetValue(file), result.GetValue(set), result.GetValue(dev), result.GetValue(output) == "json"));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? file, string[]? overrides, bool dev, bool json)
+    {
+        var (spec, path) = SpecCommandBase.Load(context, file, overrides);
+        if (spec is null)
+        {
+            return ExitCodes.LaunchFailed;
+        }
+
+        var checks = new List<PreflightCheck>();
+        try
+        {
+            await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, dev, context.Shutdown.Token);
+            using var engines = Engines.Create(context, endpoint.Target, spec.Vault, NullLoggerFactory.Instance);
+            var docker = await DockerPreflight.CheckAsync(spec, engines.Docker, new DockerPreflightOptions
+            {
+                InitBinaryPath = LaunchContext.DefaultInitBinaryPath,
+                SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
+                PullMissing = false,
+            }, context.Shutdown.Token);
+            checks.AddRange(docker.Checks);
+            checks.AddRange(await new VaultPreflight(engines.Vault, context.Environment).CheckAsync(spec, endpoint.Target.TokenSource, context.Shutdown.Token));
+        }
+        catch (Exception ex) when (Failures.IsExpected(ex))
+        {
+            context.Console.WriteError(Failures.Describe(ex));
+            return ExitCodes.LaunchFailed;
+        }
+
+        var report = new PlanReport(spec.Name, SpecFileResolver.Display(path!, context.Environment), checks, InjectionPlan.Describe(spec));
+        if (json)
+        {
+            PlanWriter.WriteJson(context.Console.Out, report);
+        }
+        else
+        {
+            PlanWriter.WriteText(context.Console.Out, report);
+        }
+
+        return report.Succeeded ? ExitCodes.Success : ExitCodes.PlanFailed;
+    }
+}
