@@ -40,6 +40,9 @@ dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 # gcc with static glibc builds native/sl-init, the init that hides env values from docker inspect.
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
 dpkg -s libc6-dev >/dev/null 2>&1 || need+=(libc6-dev)
+# curl and jq drive the pipeline example and the real-Vault bootstrap, as a CI job would.
+command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v jq >/dev/null 2>&1 || need+=(jq)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -44,10 +44,10 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "Vault at {Address} answers again; circuit closed")]
     public static partial void CircuitClosed(ILogger logger, string address);
 
-    [LoggerMessage(13, LogLevel.Information, "Logged in with {Method} at auth/{Mount}: token accessor {Accessor}, lease {LeaseDuration}, policies {Policies}")]
+    [LoggerMessage(13, LogLevel.Debug, "Logged in with {Method} at auth/{Mount}: token accessor {Accessor}, lease {LeaseDuration}, policies {Policies}")]
     public static partial void LoggedIn(ILogger logger, string method, string mount, string accessor, TimeSpan leaseDuration, string policies);
 
-    [LoggerMessage(14, LogLevel.Information, "Using the given token: accessor {Accessor}, ttl {Ttl}, policies {Policies}")]
+    [LoggerMessage(14, LogLevel.Debug, "Using the given token: accessor {Accessor}, ttl {Ttl}, policies {Policies}")]
     public static partial void UsingToken(ILogger logger, string accessor, TimeSpan ttl, string policies);
 
     [LoggerMessage(15, LogLevel.Warning, "Vault refused the {Method} login at auth/{Mount} ({StatusCode})")]
@@ -65,7 +65,7 @@ internal static partial class Log
     [LoggerMessage(19, LogLevel.Debug, "Token {Accessor} renewed for {LeaseDuration}")]
     public static partial void TokenRenewed(ILogger logger, string accessor, TimeSpan leaseDuration);
 
-    [LoggerMessage(20, LogLevel.Information, "Token revoked (revoke-self)")]
+    [LoggerMessage(20, LogLevel.Debug, "Token revoked (revoke-self)")]
     public static partial void TokenRevoked(ILogger logger);
 
     [LoggerMessage(21, LogLevel.Warning, "TLS verification of Vault at {Address} is OFF (skipVerify): anyone on the path can read the token and every secret")]
@@ -74,7 +74,7 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Debug, "Vault at {Address} is trusted through {Count} CA certificate(s) given, instead of the system store")]
     public static partial void CustomCaTrusted(ILogger logger, string address, int count);
 
-    [LoggerMessage(23, LogLevel.Information, "Unseal key share accepted: {Progress}/{Threshold}, sealed {Sealed}")]
+    [LoggerMessage(23, LogLevel.Debug, "Unseal key share accepted: {Progress}/{Threshold}, sealed {Sealed}")]
     public static partial void UnsealProgress(ILogger logger, int progress, int threshold, bool @sealed);
 
     [LoggerMessage(24, LogLevel.Warning, "Vault initialized with {Shares} key shares (threshold {Threshold}); the keys and root token exist only in the answer")]

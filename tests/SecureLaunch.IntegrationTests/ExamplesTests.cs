@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
 using SecureLaunch.Cli;
 using Shouldly;
@@ -5,8 +9,8 @@ using Shouldly;
 namespace SecureLaunch.IntegrationTests;
 
 /// <summary>
-/// Every example in <c>examples/</c> runs as its header says (<c>run --dev</c>, from the repository root) on the
-/// real engine, exits 0 and prints each line of its <c>expected.txt</c>.
+/// Every example in <c>examples/</c> runs as its header says (<c>run --dev</c> from the repository root, or its
+/// script) on the real engine, exits 0 and prints each line of its <c>expected.txt</c>.
 /// </summary>
 public sealed class ExamplesTests
 {
@@ -31,16 +35,49 @@ public sealed class ExamplesTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task The_example_runs_against_the_dev_vault_and_prints_what_it_promises(string example)
+    public async Task The_example_runs_and_prints_what_it_promises(string example)
     {
-        var spec = Path.Combine("examples", example, "securelaunch.yaml");
-        var cli = new CliRun(new TestEnvironment(Root));
+        var directory = Path.Combine(Root, "examples", example);
+        var script = Directory.GetFiles(directory, "*.sh").SingleOrDefault();
+        var (exitCode, stdout, stderr) = script is null ? await RunSpecAsync(example) : await RunScriptAsync(script);
 
-        (await cli.RunAsync("run", "--dev", "-f", spec)).ShouldBe(ExitCodes.Success, cli.Stderr);
-
-        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(Root, "examples", example, "expected.txt"), TestContext.Current.CancellationToken))
+        exitCode.ShouldBe(ExitCodes.Success, stderr);
+        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(directory, "expected.txt"), TestContext.Current.CancellationToken))
         {
-            cli.Stdout.ShouldContain(line, customMessage: cli.Stderr);
+            stdout.ShouldContain(line, customMessage: stderr);
         }
+    }
+
+    /// <summary>A spec example: <c>securelaunch run --dev -f examples/NAME/securelaunch.yaml</c>, in-process.</summary>
+    private static async Task<(int, string, string)> RunSpecAsync(string example)
+    {
+        var cli = new CliRun(new TestEnvironment(Root));
+        var exitCode = await cli.RunAsync("run", "--dev", "-f", Path.Combine("examples", example, "securelaunch.yaml"));
+        return (exitCode, cli.Stdout, cli.Stderr);
+    }
+
+    /// <summary>A script example (a pipeline step): run with bash, SECURELAUNCH naming the CLI built beside the tests.</summary>
+    private static async Task<(int, string, string)> RunScriptAsync(string script)
+    {
+        var start = new ProcessStartInfo("bash", [script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Root,
+        };
+        start.Environment["SECURELAUNCH"] = Path.Combine(AppContext.BaseDirectory, "securelaunch");
+        start.Environment["PORT"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
