@@ -18,7 +18,7 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
         var health = await vault.GetHealthAsync(cancellationToken);
         if (!health.Initialized)
         {
-            throw new LaunchException($"vault {vault.Address}: not initialised; initialise it with securelaunch vault init before launching");
+            throw new LaunchException(NotInitialised(vault.Address));
         }
 
         if (health.Sealed)
@@ -48,11 +48,19 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
         Log.Authenticated(logger, tokenSource, token.Accessor, string.Join(",", token.Policies));
     }
 
+    /// <summary>Why a launch cannot use a Vault that was never initialised, and what to do; <c>plan</c> says the same.</summary>
+    internal static string NotInitialised(Uri address) =>
+        $"vault {address}: not initialised; initialise it with securelaunch vault init before launching";
+
+    /// <summary>Why a launch cannot use a sealed Vault without unseal keys, and what to do; <c>plan</c> says the same.</summary>
+    internal static string SealedWithoutKeys(Uri address) =>
+        $"vault {address}: sealed, and the spec has no vault.unseal keys; unseal it with securelaunch vault unseal, or add vault.unseal.keysFile to the spec";
+
     private async Task UnsealAsync(VaultSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Unseal is not { } unseal)
         {
-            throw new LaunchException($"vault {vault.Address}: sealed, and the spec has no vault.unseal keys; unseal it with securelaunch vault unseal, or add vault.unseal.keysFile to the spec");
+            throw new LaunchException(SealedWithoutKeys(vault.Address));
         }
 
         var keys = UnsealKeys.Read(unseal, environment);

@@ -75,7 +75,7 @@ public sealed partial class VaultPreflight
 
         if (!health.Initialized)
         {
-            checks.Add(PreflightCheck.Failed("vault", $"vault {address}: not initialised; initialise it with securelaunch vault init before launching"));
+            checks.Add(PreflightCheck.Failed("vault", VaultConnector.NotInitialised(_vault.Address)));
         }
         else if (!health.Sealed)
         {
@@ -83,7 +83,7 @@ public sealed partial class VaultPreflight
         }
         else if (settings.Unseal is not { } unseal)
         {
-            checks.Add(PreflightCheck.Failed("vault", $"vault {address}: sealed, and the spec has no vault.unseal keys; unseal it with securelaunch vault unseal, or add vault.unseal.keysFile to the spec"));
+            checks.Add(PreflightCheck.Failed("vault", VaultConnector.SealedWithoutKeys(_vault.Address)));
         }
         else
         {
