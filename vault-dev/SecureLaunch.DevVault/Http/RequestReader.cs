@@ -46,7 +46,8 @@ internal static class RequestReader
 
         // Vault routes a LIST on its path with a trailing slash; backends accept either form.
         var routed = operation == VaultOperation.List && !path.EndsWith('/') ? path + "/" : path;
-        return (new VaultRequest { Operation = operation.Value, Path = routed, Data = data, Now = now, WrapTtl = wrapTtl, ClientToken = Token(context.Request) }, null);
+        var remote = context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
+        return (new VaultRequest { Operation = operation.Value, Path = routed, Data = data, Now = now, WrapTtl = wrapTtl, ClientToken = Token(context.Request), RemoteAddress = remote }, null);
     }
 
     /// <summary>The client token from <c>X-Vault-Token</c>, or else <c>Authorization: Bearer</c>.</summary>
