@@ -32,6 +32,12 @@ public sealed record LaunchContext
     /// <summary>The static init that hides env values, bind-mounted into containers.</summary>
     public string InitBinaryPath { get; init; } = Path.Combine(AppContext.BaseDirectory, Injection.HiddenEnvironment.InitRelativePath);
 
+    /// <summary>Where the launch keeps its journal (for <c>down</c> and <c>status</c>); null for none.</summary>
+    public Journal.LaunchJournalOptions? Journal { get; init; }
+
+    /// <summary>False with <c>--no-revoke</c>: leases and the token outlive the launch.</summary>
+    public bool RevokeOnExit { get; init; } = true;
+
     /// <summary>Where secret files may go, first tmpfs one wins.</summary>
     public required IReadOnlyList<string> SecretFileBases { get; init; }
 
