@@ -14,6 +14,8 @@ public static class CliApp
         {
             RunCommand.Create(context),
             ValidateCommand.Create(context),
+            StatusCommand.Create(context),
+            DownCommand.Create(context),
             InfoCommand.Create(context),
             VaultCommand.Create(context),
             DevVaultCommand.Create(context),
