@@ -119,6 +119,8 @@ internal static partial class StatusCommand
             _ => ("incomplete", $"stopped, but not everything could be removed: run securelaunch down {journal.Name}"),
         };
         var rotations = journal.Secrets.ToDictionary(s => s.Name, s => s.Rotations, StringComparer.Ordinal);
+
+        // What a dead launcher had planned will not happen: show no next renewal for it.
         return new LaunchStatusView(
             journal.Name,
             journal.LaunchId,
@@ -134,8 +136,8 @@ internal static partial class StatusCommand
             await ContainersAsync(journal, docker, errors, cancellationToken),
             [.. journal.Leases.Select(l => new LeaseStatusView(
                 l.LeaseId, l.Secret, l.Path, l.TtlSeconds, Math.Max(0, (long)(l.ExpiresAt - now).TotalSeconds), l.Renewable, l.ExpiresAt,
-                l.LastRenewedAt, l.NextAction, l.NextDueAt, l.LastError, l.LastErrorAt, rotations.GetValueOrDefault(l.Secret)))],
-            journal.Secrets,
+                l.LastRenewedAt, alive ? l.NextAction : null, alive ? l.NextDueAt : null, l.LastError, l.LastErrorAt, rotations.GetValueOrDefault(l.Secret)))],
+            alive ? journal.Secrets : [.. journal.Secrets.Select(s => s with { NextAction = null, NextDueAt = null })],
             journal.FilesDirectory,
             journal.Leftovers,
             [.. journal.Inherited.Select(i => i.LaunchId)]);

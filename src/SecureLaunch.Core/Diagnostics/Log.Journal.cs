@@ -23,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(405, LogLevel.Warning, "launch {Name}: earlier launch {LaunchId}: {Problem}; kept in the journal for securelaunch down {Name}")]
     public static partial void PredecessorLeftover(ILogger logger, string name, string launchId, string problem);
 
-    [LoggerMessage(406, LogLevel.Information, "--no-revoke: {Count} lease(s) and the token outlive the launch; securelaunch down {Name} revokes them")]
-    public static partial void LeasesKept(ILogger logger, int count, string name);
+    [LoggerMessage(406, LogLevel.Information, "--no-revoke: {Count} lease(s){AndToken} outlive the launch; securelaunch down {Name} revokes them")]
+    public static partial void LeasesKept(ILogger logger, int count, string andToken, string name);
 
     [LoggerMessage(407, LogLevel.Warning, "launch {Name}: not everything could be removed; the journal {Path} keeps it: run securelaunch down {Name}")]
     public static partial void JournalKeptIncomplete(ILogger logger, string name, string path);

@@ -160,7 +160,7 @@ public sealed partial class LaunchSession
         switch (journal.Close(leftovers))
         {
             case JournalState.Ended:
-                Log.LeasesKept(_logger, kept.Leases.Count, kept.Name);
+                Log.LeasesKept(_logger, kept.Leases.Count, kept.Vault.TokenToRevoke ? " and the token it logged in for" : string.Empty, kept.Name);
                 break;
             case JournalState.Incomplete:
                 Log.JournalKeptIncomplete(_logger, kept.Name, journal.Path);
