@@ -45,6 +45,7 @@ public sealed partial class JournalStore
     }
 
     /// <summary>Every journal in the directory, by name; files that cannot be read are reported in <paramref name="errors"/>.</summary>
+    /// <exception cref="LaunchException">The directory is writable by other users.</exception>
     public IReadOnlyList<LaunchJournal> ReadAll(out IReadOnlyList<string> errors)
     {
         var problems = new List<string>();
@@ -54,6 +55,7 @@ public sealed partial class JournalStore
             return [];
         }
 
+        ThrowIfShared();
         var journals = new List<LaunchJournal>();
         foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*.json").Order(StringComparer.Ordinal))
         {
@@ -107,6 +109,7 @@ public sealed partial class JournalStore
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(journal, JournalJsonContext.Default.LaunchJournal);
         CreateDirectory();
+        ThrowIfShared();
         var temporary = Path.Combine(Directory, $".{journal.Name}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp");
         var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -134,8 +137,27 @@ public sealed partial class JournalStore
         }
     }
 
-    private static LaunchJournal ReadFile(string path)
+    /// <summary>
+    /// Refuses a journal directory others may write to: a journal names directories to delete and containers to remove,
+    /// so one planted by another user (SECURELAUNCH_STATE_DIR=/tmp) must never be acted on.
+    /// </summary>
+    private void ThrowIfShared()
     {
+        if (OperatingSystem.IsWindows() || !System.IO.Directory.Exists(Directory))
+        {
+            return;
+        }
+
+        if ((File.GetUnixFileMode(Directory) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+        {
+            throw new LaunchException(
+                $"the launch journal directory {Directory} is writable by other users; point {DirectoryVariable} at a directory only you can write (mode 0700)");
+        }
+    }
+
+    private LaunchJournal ReadFile(string path)
+    {
+        ThrowIfShared();
         LaunchJournal? journal;
         try
         {

@@ -90,7 +90,7 @@ public sealed partial class JournalWriter
                 _store.Write(_journal);
                 _writeFailed = false;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Launching.LaunchException)
             {
                 if (!_writeFailed)
                 {

@@ -111,8 +111,8 @@ public sealed partial class LaunchTeardown
             return journal;
         }
 
-        // The directory is <tmpfs base>/<launch id>: refuse to delete anything else a damaged journal might name.
-        if (!Path.IsPathFullyQualified(directory) || Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)) != journal.LaunchId)
+        // The directory is <base>/securelaunch/<launch id>: refuse to delete anything else a damaged journal might name.
+        if (!IsSecretFileDirectory(directory, journal.LaunchId))
         {
             problems.Add($"{directory}: not deleted: not the secret file directory of launch {journal.LaunchId}");
             return journal;
@@ -133,6 +133,18 @@ public sealed partial class LaunchTeardown
             problems.Add($"{directory}: secret files not deleted: {ex.Message}");
             return journal;
         }
+    }
+
+    /// <summary>Whether <paramref name="directory"/> has the shape of a launch's secret file directory: <c>&lt;base&gt;/securelaunch/&lt;launch id&gt;</c>.</summary>
+    internal static bool IsSecretFileDirectory(string directory, string launchId)
+    {
+        if (!Path.IsPathFullyQualified(directory) || launchId.Length is < 8 or > 64 || !launchId.All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+
+        var trimmed = Path.TrimEndingDirectorySeparator(directory);
+        return Path.GetFileName(trimmed) == launchId && Path.GetFileName(Path.GetDirectoryName(trimmed)) == "securelaunch";
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -150,6 +150,34 @@ public sealed class JournalStoreTests : IDisposable
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_journal_directory_other_users_may_write_to_is_refused()
+    {
+        Store.Write(JournalSamples.Launch());
+        File.SetUnixFileMode(Store.Directory, File.GetUnixFileMode(Store.Directory) | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute | UnixFileMode.OtherRead);
+
+        var error = Should.Throw<LaunchException>(() => Store.Read("hello"));
+
+        error.Message.ShouldBe(
+            $"the launch journal directory {Store.Directory} is writable by other users; point SECURELAUNCH_STATE_DIR at a directory only you can write (mode 0700)");
+        Should.Throw<LaunchException>(() => Store.ReadAll(out _));
+        Should.Throw<LaunchException>(() => Store.Write(JournalSamples.Launch()));
+    }
+
+    [Theory]
+    [InlineData("/dev/shm/securelaunch/1a2b3c4d", "1a2b3c4d", true)]
+    [InlineData("/run/user/1000/securelaunch/1a2b3c4d/", "1a2b3c4d", true)]
+    [InlineData("/etc", "etc", false)]
+    [InlineData("/home/securelaunch/etc", "etc", false)]
+    [InlineData("/tmp/elsewhere/1a2b3c4d", "1a2b3c4d", false)]
+    [InlineData("securelaunch/1a2b3c4d", "1a2b3c4d", false)]
+    [InlineData("/dev/shm/securelaunch/1a2b3c4d", "99999999", false)]
+    public void Only_a_directory_shaped_like_the_launchs_secret_files_is_ever_deleted(string directory, string launchId, bool deleted)
+    {
+        LaunchTeardown.IsSecretFileDirectory(directory, launchId).ShouldBe(deleted);
+    }
+
+    [Fact]
     public void A_name_that_is_not_a_launch_name_cannot_become_a_path()
     {
         Should.Throw<ArgumentException>(() => Store.PathOf("../../etc/passwd"));
