@@ -79,8 +79,8 @@ public sealed class LauncherProcessTests
         var launcher = LauncherProcess.Describe(process.Id).ShouldNotBeNull();
 
         launcher.Terminate().ShouldBeTrue();
-        process.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue();
 
-        launcher.Terminate().ShouldBeFalse();
+        process.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+        process.ExitCode.ShouldBe(143);
     }
 }
