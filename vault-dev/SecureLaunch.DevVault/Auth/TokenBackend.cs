@@ -3,7 +3,7 @@ using SecureLaunch.DevVault.State;
 
 namespace SecureLaunch.DevVault.Auth;
 
-/// <summary>The <c>auth/token/</c> method: create, lookup, renew and revoke (self or by token).</summary>
+/// <summary>The <c>auth/token/</c> method: create, lookup, renew and revoke (self, by token or by accessor).</summary>
 internal sealed class TokenBackend(DevVaultState state) : IVaultBackend
 {
     private readonly TokenCreation _creation = new(state);
@@ -24,6 +24,7 @@ internal sealed class TokenBackend(DevVaultState state) : IVaultBackend
             "renew" => op == VaultOperation.Update ? RenewOther(request) : VaultError.UnsupportedOperation,
             "revoke-self" => op == VaultOperation.Update ? Revoke(caller, request.Now) : VaultError.UnsupportedOperation,
             "revoke" => op == VaultOperation.Update ? RevokeOther(request) : VaultError.UnsupportedOperation,
+            "revoke-accessor" => op == VaultOperation.Update ? RevokeByAccessor(request) : VaultError.UnsupportedOperation,
             _ => VaultError.UnsupportedPath,
         };
     }
@@ -59,5 +60,12 @@ internal sealed class TokenBackend(DevVaultState state) : IVaultBackend
 
         var token = state.Tokens.FindLive(id, request.Now);
         return token is null ? VaultNoContent.Instance : Revoke(token, request.Now);
+    }
+
+    /// <summary>Vault answers an accessor it does not know (never issued, or its token expired or was revoked) with 400.</summary>
+    private VaultResult RevokeByAccessor(VaultRequest request)
+    {
+        var token = state.Tokens.FindByAccessor(Fields.String(request.Data, "accessor"), request.Now);
+        return token is null ? VaultError.BadRequest("invalid accessor") : Revoke(token, request.Now);
     }
 }
