@@ -15,6 +15,8 @@ public static class CliApp
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             PlanCommand.Create(context),
+            StatusCommand.Create(context),
+            DownCommand.Create(context),
             InfoCommand.Create(context),
             VaultCommand.Create(context),
             DevVaultCommand.Create(context),

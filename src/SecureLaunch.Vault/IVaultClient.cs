@@ -36,6 +36,12 @@ public interface IVaultClient : IDisposable
     Task RevokeSelfAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// <c>POST /v1/auth/token/revoke-accessor</c>: revokes another token (and its leases) by accessor, for a token a
+    /// crashed launch created. False when Vault no longer knows the accessor (the token expired or was revoked).
+    /// </summary>
+    Task<bool> RevokeAccessorAsync(string accessor, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Reads one secret. For a path on a KV mount the version is detected from
     /// <c>sys/internal/ui/mounts/&lt;path&gt;</c> and the KV v2 <c>data/</c> prefix added; any other path
     /// is read as a logical path with the request's method and body (dynamic secrets come back with their lease).

@@ -60,4 +60,12 @@ public sealed partial class VaultClient
     /// <inheritdoc />
     /// <remarks>204 revoked; 403 (already revoked or expired) throws <see cref="VaultErrorKind.PermissionDenied"/>.</remarks>
     public Task RevokeSelfAsync(CancellationToken cancellationToken) => _token.RevokeSelfAsync(cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>204 revoked; 400 (unknown accessor: expired or revoked already) returns false; 403 throws <see cref="VaultErrorKind.PermissionDenied"/>.</remarks>
+    public Task<bool> RevokeAccessorAsync(string accessor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accessor);
+        return _token.RevokeAccessorAsync(accessor, cancellationToken);
+    }
 }

@@ -12,7 +12,7 @@ namespace SecureLaunch.Cli.Tests;
 /// </summary>
 public sealed class HelpTextTests
 {
-    public static TheoryData<string> Verbs => new(string.Empty, "run", "validate", "plan", "info", "vault", "dev-vault", "version");
+    public static TheoryData<string> Verbs => new(string.Empty, "run", "validate", "plan", "status", "down", "info", "vault", "dev-vault", "version");
 
     [Theory]
     [MemberData(nameof(Verbs))]
@@ -35,7 +35,7 @@ public sealed class HelpTextTests
     {
         var (_, output) = await RunAsync(["--help"]);
 
-        foreach (var verb in new[] { "run", "validate", "plan", "info", "dev-vault", "version" })
+        foreach (var verb in new[] { "run", "validate", "plan", "status", "down", "info", "dev-vault", "version" })
         {
             output.ShouldContain($"  {verb} ");
         }

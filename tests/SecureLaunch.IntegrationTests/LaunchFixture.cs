@@ -23,6 +23,9 @@ internal sealed class LaunchFixture : IAsyncDisposable
     /// <summary>A launch name unique to this test, so its containers can be found by label.</summary>
     public string Name { get; }
 
+    /// <summary>This test's own journal directory (<c>SECURELAUNCH_STATE_DIR</c>), so no test reads or leaves journals elsewhere.</summary>
+    public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"securelaunch-state-{Guid.NewGuid():N}");
+
     public static async Task<LaunchFixture> StartAsync(string seedYaml)
     {
         var vault = await DevVaultServer.StartAsync(
@@ -38,6 +41,7 @@ internal sealed class LaunchFixture : IAsyncDisposable
     {
         ["VAULT_ADDR"] = Vault.Address.ToString(),
         ["VAULT_TOKEN"] = Vault.RootToken,
+        ["SECURELAUNCH_STATE_DIR"] = StateDirectory,
     });
 
     /// <summary>Every container, running or not, of launches with this fixture's name.</summary>
@@ -53,5 +57,9 @@ internal sealed class LaunchFixture : IAsyncDisposable
 
         Docker.Dispose();
         await Vault.DisposeAsync();
+        if (Directory.Exists(StateDirectory))
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
     }
 }

@@ -46,7 +46,26 @@ public sealed record DevVaultOptions
     /// </summary>
     public DevVaultStatus Status { get; init; } = DevVaultStatus.Active;
 
+    /// <summary>
+    /// Serves the control endpoint under <c>/_devvault/</c> (outside Vault's <c>/v1/</c> API): counters, fault injection
+    /// and seal events over HTTP, for tests in another process. Off unless asked: anyone who reaches the port can use it.
+    /// </summary>
+    public bool Control { get; init; }
+
+    /// <summary>
+    /// A file the audit device appends to (created 0600): a request and a response entry, one JSON object per line, for
+    /// every request the router serves, with tokens, accessors and every string of the data HMAC-hashed as Vault's file
+    /// audit device writes them. Null for none (the default, as a fresh Vault has no audit device).
+    /// </summary>
+    public string? AuditFile { get; init; }
+
+    /// <summary>
+    /// Requests applied through the server's own HTTP pipeline with the root token once it listens, in memory only (with
+    /// file storage, run <c>vault-dev/bootstrap.sh</c> after init and unseal, as against a real Vault). Applied after the seed.
+    /// </summary>
+    public DevVaultBootstrap? Bootstrap { get; init; }
+
     /// <summary>Never prints the root token.</summary>
     public override string ToString() =>
-        $"DevVaultOptions {{ Listen = {Listen}, Storage = {Storage ?? "inmem"}, Https = {Certificate is not null}, ActiveNode = {ActiveNode}, Status = {Status}, RootToken = {(RootToken is null ? "random" : "set")}, Seed = {Seed} }}";
+        $"DevVaultOptions {{ Listen = {Listen}, Storage = {Storage ?? "inmem"}, Https = {Certificate is not null}, ActiveNode = {ActiveNode}, Status = {Status}, Control = {Control}, AuditFile = {AuditFile ?? "none"}, Bootstrap = {Bootstrap?.Requests.Count ?? 0} requests, RootToken = {(RootToken is null ? "random" : "set")}, Seed = {Seed} }}";
 }

@@ -35,6 +35,12 @@ public sealed record DevVaultSeed
     /// <summary>A fixed root token, or null.</summary>
     public string? RootToken { get; init; }
 
+    /// <summary>
+    /// Requests applied through the HTTP API after the rest of the seed (<c>dev.bootstrap: path</c>, relative to the
+    /// spec), e.g. <c>vault-dev/bootstrap/examples.txt</c>, the file <c>vault-dev/bootstrap.sh</c> applies to a real Vault.
+    /// </summary>
+    public DevVaultBootstrap? Bootstrap { get; init; }
+
     /// <summary>Reads the top-level <c>dev:</c> section of a SecureLaunch spec; an absent section gives <see cref="Empty"/>.</summary>
     /// <exception cref="DevVaultSeedException">The YAML or the section has the wrong shape.</exception>
     public static DevVaultSeed FromYaml(string yaml, string sourceName) => Seeding.SeedReader.Read(yaml, sourceName);
@@ -50,5 +56,5 @@ public sealed record DevVaultSeed
     /// <summary>Counts only: a seed holds secrets and tokens that must not reach a log.</summary>
     public override string ToString() =>
         $"DevVaultSeed {{ Kv = {Kv.Count}, DatabaseRoles = {DatabaseRoles.Count}, PkiRoles = {PkiRoles.Count}, Policies = {Policies.Count}, "
-        + $"AppRoles = {AppRoles.Count}, UserpassUsers = {UserpassUsers.Count}, Jwt = {Jwt is not null}, Kubernetes = {Kubernetes is not null}, RootToken = {(RootToken is null ? "none" : "set")} }}";
+        + $"AppRoles = {AppRoles.Count}, UserpassUsers = {UserpassUsers.Count}, Jwt = {Jwt is not null}, Kubernetes = {Kubernetes is not null}, Bootstrap = {Bootstrap?.Requests.Count ?? 0} requests, RootToken = {(RootToken is null ? "none" : "set")} }}";
 }

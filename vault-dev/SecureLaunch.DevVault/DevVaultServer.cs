@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SecureLaunch.DevVault.Audit;
 using SecureLaunch.DevVault.Http;
 using SecureLaunch.DevVault.Internal;
 using SecureLaunch.DevVault.State;
@@ -29,14 +30,16 @@ public sealed class DevVaultServer : IAsyncDisposable
     private readonly FaultQueue _faults;
     private readonly StandbyForwarder? _standby;
     private readonly IReadOnlyList<IVaultBackend> _backends;
+    private readonly AuditDevice? _audit;
 
-    private DevVaultServer(WebApplication app, DevVaultState state, IReadOnlyList<IVaultBackend> backends, FaultQueue faults, StandbyForwarder? standby, Uri address)
+    private DevVaultServer(WebApplication app, DevVaultState state, IReadOnlyList<IVaultBackend> backends, FaultQueue faults, StandbyForwarder? standby, AuditDevice? audit, Uri address)
     {
         _app = app;
         _state = state;
         _backends = backends;
         _faults = faults;
         _standby = standby;
+        _audit = audit;
         Address = address;
     }
 
@@ -87,6 +90,49 @@ public sealed class DevVaultServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Logins, renewals, revocations and credentials issued so far, per kind (also at <c>GET /_devvault/counters</c>).</summary>
+    public DevVaultCounters Counters
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                return _state.Counters.Snapshot();
+            }
+        }
+    }
+
+    /// <summary>Sets every counter back to zero.</summary>
+    public void ResetCounters()
+    {
+        lock (_state.Sync)
+        {
+            _state.Counters.Reset();
+        }
+    }
+
+    /// <summary>
+    /// A seal event: seals the server now, as <c>sys/seal</c> does but without a token. In memory,
+    /// <see cref="UnsealKey"/> opens it again through <c>sys/unseal</c>; with file storage, the shares <c>sys/init</c> gave.
+    /// </summary>
+    public void Seal()
+    {
+        lock (_state.Sync)
+        {
+            _state.Seal.Seal();
+        }
+    }
+
+    /// <summary>
+    /// The audit device's hash of a value (<c>hmac-sha256:...</c>), as Vault's <c>sys/audit-hash</c> computes it: what
+    /// the audit file shows for that value. Null without <see cref="DevVaultOptions.AuditFile"/>.
+    /// </summary>
+    public string? AuditHash(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return _audit?.Hasher.Hash(value);
+    }
+
     /// <summary>
     /// What <c>sys/health</c> reports; set it to see how a client treats a sealed or standby server (a simulation: with
     /// file storage, use <c>sys/seal</c> and <c>sys/unseal</c> for the real thing).
@@ -132,6 +178,14 @@ public sealed class DevVaultServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = ListenAddress.Parse(options.Listen);
+        var bootstraps = new[] { options.Seed?.Bootstrap, options.Bootstrap }.OfType<DevVaultBootstrap>().ToList();
+        if (bootstraps.Count > 0 && (options.ActiveNode is not null || StateBuilder.UsesFileStorage(options.Storage)))
+        {
+            throw new ArgumentException(
+                "A bootstrap applies to an in-memory active server only; with file storage, run vault-dev/bootstrap.sh after sys/init and sys/unseal, as against a real Vault.",
+                nameof(options));
+        }
+
         var (state, backends) = StateBuilder.Build(options);
         var app = BuildApp(endpoint, options.Certificate);
         var standby = options.ActiveNode is { } active ? new StandbyForwarder(active, options.RequestForwarding) : null;
@@ -140,14 +194,25 @@ public sealed class DevVaultServer : IAsyncDisposable
             state.Status = DevVaultStatus.Standby;
         }
 
-        var pipeline = new VaultPipeline(state, backends, standby);
-        app.Run(pipeline.HandleAsync);
+        AuditDevice? audit = null;
         try
         {
+            audit = options.AuditFile is { } auditFile ? AuditDevice.Open(auditFile) : null;
+            var pipeline = new VaultPipeline(state, backends, standby, audit, options.Control);
+            foreach (var bootstrap in bootstraps)
+            {
+                await Seeding.BootstrapRunner.ApplyAsync(pipeline, bootstrap, state.RootToken, cancellationToken);
+            }
+
+            app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken);
+            var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new DevVaultServer(app, state, backends, pipeline.Faults, standby, audit, new Uri(bound));
         }
         catch
         {
+            audit?.Dispose();
             standby?.Dispose();
             foreach (var backend in backends.OfType<IDisposable>())
             {
@@ -157,10 +222,6 @@ public sealed class DevVaultServer : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-
-        var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new DevVaultServer(app, state, backends, pipeline.Faults, standby, new Uri(bound));
     }
 
     /// <summary>Stops the server; idempotent, never throws.</summary>
@@ -184,6 +245,7 @@ public sealed class DevVaultServer : IAsyncDisposable
         _standby?.Dispose();
         lock (_state.Sync)
         {
+            _audit?.Dispose();
             foreach (var backend in _backends.OfType<IDisposable>())
             {
                 backend.Dispose();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Cli.Output;
+using SecureLaunch.Core.Journal;
 using SecureLaunch.Core.Launching;
 
 namespace SecureLaunch.Cli.Commands;
@@ -22,14 +23,21 @@ internal static class RunCommand
             DefaultValueFactory = _ => 10,
             HelpName = "seconds",
         };
+        var noRevoke = new Option<bool>("--no-revoke")
+        {
+            Description = "Leave the leases and the token to outlive the launch; securelaunch down NAME revokes them later",
+        };
         var command = new Command("run", "Fetch the spec's secrets from Vault and run its containers with them; clean up on exit")
         {
-            file, set, dev, stopGrace, quiet, verbose,
+            file, set, dev, stopGrace, noRevoke, quiet, verbose,
         };
         command.SetAction((result, _) => RunAsync(
             context,
             new RunArguments(result.GetValue(file), result.GetValue(set), result.GetValue(dev), result.GetValue(stopGrace),
-                CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))));
+                CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))
+            {
+                NoRevoke = result.GetValue(noRevoke),
+            }));
         return command;
     }
 
@@ -66,6 +74,15 @@ internal static class RunCommand
                 TimeProvider = context.TimeProvider,
                 StopGrace = TimeSpan.FromSeconds(arguments.StopGraceSeconds),
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
+                Journal = new LaunchJournalOptions
+                {
+                    Store = JournalStore.For(context.Environment),
+                    SpecFile = path,
+                    VaultNamespace = Engines.Namespace(context, spec.Vault),
+                    EphemeralVault = arguments.Dev,
+                    TimeProvider = context.TimeProvider,
+                },
+                RevokeOnExit = !arguments.NoRevoke,
             });
             var outcome = await launcher.RunAsync(spec, context.Shutdown.Token);
             return outcome.Interrupted ? Math.Max(context.Shutdown.ExitCode, ExitCodes.Interrupted) : outcome.ExitCode;
@@ -77,5 +94,8 @@ internal static class RunCommand
         }
     }
 
-    private sealed record RunArguments(string? File, string[]? Overrides, bool Dev, int StopGraceSeconds, LogLevel Level);
+    private sealed record RunArguments(string? File, string[]? Overrides, bool Dev, int StopGraceSeconds, LogLevel Level)
+    {
+        public bool NoRevoke { get; init; }
+    }
 }

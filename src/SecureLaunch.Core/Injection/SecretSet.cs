@@ -43,6 +43,10 @@ public sealed class SecretSet
     /// <summary>Every field value of every secret, as templates render it: what log masking hides.</summary>
     public IEnumerable<string> Values => _secrets.Values.SelectMany(e => e.Secret.Data.Values).Select(AsText);
 
+    /// <summary>Each secret's fields as text, by secret name, for the journal's keyed fingerprints; never logged or written.</summary>
+    internal IEnumerable<(string Secret, IEnumerable<KeyValuePair<string, string>> Fields)> Contents() =>
+        _secrets.Select(e => (e.Key, e.Value.Secret.Data.Select(f => KeyValuePair.Create(f.Key, AsText(f.Value)))));
+
     /// <summary>Strings as they are, null as empty, other JSON values as JSON.</summary>
     private static string AsText(JsonElement value) => value.ValueKind switch
     {

@@ -35,6 +35,12 @@ public sealed record LaunchContext
     /// <summary>Where the build puts the static init: beside SecureLaunch's own binaries.</summary>
     public static string DefaultInitBinaryPath => Path.Combine(AppContext.BaseDirectory, Injection.HiddenEnvironment.InitRelativePath);
 
+    /// <summary>Where the launch keeps its journal (for <c>down</c> and <c>status</c>); null for none.</summary>
+    public Journal.LaunchJournalOptions? Journal { get; init; }
+
+    /// <summary>False with <c>--no-revoke</c>: leases and the token outlive the launch.</summary>
+    public bool RevokeOnExit { get; init; } = true;
+
     /// <summary>Where secret files may go, first tmpfs one wins.</summary>
     public required IReadOnlyList<string> SecretFileBases { get; init; }
 

@@ -12,7 +12,7 @@ namespace SecureLaunch.Core.Launching;
 /// order (stop containers with grace, remove them, revoke leases, delete files); it is idempotent and
 /// never throws, so nothing half-started is left behind whatever failed.
 /// </summary>
-public sealed class LaunchSession : IAsyncDisposable
+public sealed partial class LaunchSession : IAsyncDisposable
 {
     private static readonly TimeSpan CleanupBudget = TimeSpan.FromSeconds(60);
 
@@ -21,6 +21,9 @@ public sealed class LaunchSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeSpan _stopGrace;
     private readonly List<(string Name, string Id)> _containers = [];
+    private bool _createdToken;
+    private string? _tokenAccessor;
+    private SecretFileStore? _files;
     private int _disposed;
 
     public LaunchSession(string launchId, IVaultClient vault, IContainerEngine docker, ILogger logger, TimeSpan stopGrace)
@@ -41,10 +44,37 @@ public sealed class LaunchSession : IAsyncDisposable
     public LeaseLedger Leases { get; } = new();
 
     /// <summary>Whether the Vault token in use was created by our login, and so is ours to revoke at the end.</summary>
-    public bool CreatedToken { get; set; }
+    public bool CreatedToken
+    {
+        get => _createdToken;
+        set
+        {
+            _createdToken = value;
+            _journal?.SetToken(_tokenAccessor, value);
+        }
+    }
+
+    /// <summary>The accessor of the token in use (never the token), for the journal: <c>down</c> revokes a created token by it.</summary>
+    public string? TokenAccessor
+    {
+        get => _tokenAccessor;
+        set
+        {
+            _tokenAccessor = value;
+            _journal?.SetToken(value, _createdToken);
+        }
+    }
 
     /// <summary>The secret file directory, created on first use.</summary>
-    public SecretFileStore? Files { get; set; }
+    public SecretFileStore? Files
+    {
+        get => _files;
+        set
+        {
+            _files = value;
+            _journal?.SetFilesDirectory(value?.Directory);
+        }
+    }
 
     /// <summary>Records a created container so that it is removed whatever happens next.</summary>
     public void Track(string name, string containerId)
@@ -53,6 +83,8 @@ public sealed class LaunchSession : IAsyncDisposable
         {
             _containers.Add((name, containerId));
         }
+
+        _journal?.AddContainer(name, containerId);
     }
 
     public async ValueTask DisposeAsync()
@@ -63,14 +95,21 @@ public sealed class LaunchSession : IAsyncDisposable
         }
 
         using var budget = new CancellationTokenSource(CleanupBudget);
-        await RemoveContainersAsync(budget.Token);
-        await RevokeLeasesAsync(budget.Token);
-        await RevokeTokenAsync(budget.Token);
-        Files?.Dispose();
+        var leftovers = new List<string>();
+        _journal?.Stopping();
+        await RemoveContainersAsync(leftovers, budget.Token);
+        if (RevokeOnExit)
+        {
+            await RevokeLeasesAsync(leftovers, budget.Token);
+            await RevokeTokenAsync(leftovers, budget.Token);
+        }
+
+        DeleteFiles(leftovers);
+        CloseJournal(leftovers);
         Log.CleanedUp(_logger, LaunchId);
     }
 
-    private async Task RemoveContainersAsync(CancellationToken cancellationToken)
+    private async Task RemoveContainersAsync(List<string> leftovers, CancellationToken cancellationToken)
     {
         List<(string Name, string Id)> containers;
         lock (_containers)
@@ -97,16 +136,18 @@ public sealed class LaunchSession : IAsyncDisposable
             try
             {
                 await _docker.RemoveContainerAsync(c.Id, cancellationToken);
+                _journal?.RemoveContainer(c.Id);
             }
             catch (Exception ex) when (ex is DockerEngineException or OperationCanceledException)
             {
                 Log.ContainerRemoveFailed(_logger, c.Name, ex.Message);
+                AddLeftover(leftovers, $"container {c.Name}: not removed: {ex.Message}");
             }
         }));
     }
 
     /// <summary>Revokes a token we logged in for; never one the user handed us (they may still need it).</summary>
-    private async Task RevokeTokenAsync(CancellationToken cancellationToken)
+    private async Task RevokeTokenAsync(List<string> leftovers, CancellationToken cancellationToken)
     {
         if (!CreatedToken)
         {
@@ -116,15 +157,17 @@ public sealed class LaunchSession : IAsyncDisposable
         try
         {
             await _vault.RevokeSelfAsync(cancellationToken);
+            _journal?.TokenRevoked();
             Log.TokenRevoked(_logger);
         }
         catch (Exception ex) when (ex is VaultException or OperationCanceledException)
         {
             Log.TokenRevokeFailed(_logger, ex.Message);
+            AddLeftover(leftovers, $"token (accessor {_tokenAccessor}): not revoked: {ex.Message}");
         }
     }
 
-    private async Task RevokeLeasesAsync(CancellationToken cancellationToken)
+    private async Task RevokeLeasesAsync(List<string> leftovers, CancellationToken cancellationToken)
     {
         var leases = Leases.Snapshot();
         var revoked = 0;
@@ -139,6 +182,7 @@ public sealed class LaunchSession : IAsyncDisposable
             catch (Exception ex) when (ex is VaultException or OperationCanceledException)
             {
                 Log.LeaseRevokeFailed(_logger, new ShortLeaseId(entry.Lease.LeaseId), ex.Message);
+                AddLeftover(leftovers, $"lease {new ShortLeaseId(entry.Lease.LeaseId)} (secret {entry.Secret}): not revoked: {ex.Message}");
             }
         }));
         if (leases.Count > 0)

@@ -37,14 +37,17 @@ public sealed class Launcher
     {
         ArgumentNullException.ThrowIfNull(spec);
         var logger = _context.Logger;
-        await using var session = new LaunchSession(NewLaunchId(), _context.Vault, _context.Docker, logger, _context.StopGrace);
+        await using var session = new LaunchSession(NewLaunchId(), _context.Vault, _context.Docker, logger, _context.StopGrace) { RevokeOnExit = _context.RevokeOnExit };
+        session.StartJournal(_context.Journal, spec);
         try
         {
             // Everything Docker can refuse is checked before Vault is asked for anything, so a doomed launch mints nothing.
             var docker = (await DockerPreflight.CheckAsync(spec, _context.Docker, PreflightOptions, cancellationToken)).ThrowIfFailed();
             await new VaultConnector(_context.Vault, _context.Environment, logger).ConnectAsync(spec.Vault, session, _context.TokenSource, cancellationToken);
+            await session.RecoverPredecessorsAsync(cancellationToken);
             var secrets = await new SecretFetcher(_context.Vault, session.Leases, logger).FetchAllAsync(spec.Secrets, cancellationToken);
             Mask.Set(secrets.Values);
+            session.RecordSecrets(secrets);
             if (spec.Containers.Any(c => c.Files.Count > 0 || c.HidesEnv))
             {
                 session.Files = SecretFileStore.Create(session.LaunchId, _context.SecretFileBases);
@@ -70,6 +73,8 @@ public sealed class Launcher
             // Declared after the session, so disposed before it: renewal stops before the leases are revoked.
             await using var supervisor = new LeaseSupervisor(
                 _context.Vault, session.Leases, RefetchNotSupportedAsync, new LeaseSupervisorOptions { TimeProvider = _context.TimeProvider }, logger);
+            var leaseEvents = new LeaseEventFanOut(supervisor.Events);
+            session.FollowLeaseEvents(leaseEvents.Subscribe());
             foreach (var container in running)
             {
                 await _context.Docker.StartContainerAsync(container.Id, cancellationToken);

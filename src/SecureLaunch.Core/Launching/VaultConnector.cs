@@ -34,6 +34,7 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
                 var login = await vault.LoginAsync(method, cancellationToken);
                 vault.SetToken(login.ClientToken);
                 session.CreatedToken = true;
+                session.TokenAccessor = login.Accessor;
                 Log.LoggedIn(logger, method.ToString(), login.Accessor, string.Join(",", login.Policies), (int)login.LeaseDuration.TotalSeconds);
             }
             catch (VaultException ex)
@@ -45,6 +46,7 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
         }
 
         var token = await vault.LookupSelfAsync(cancellationToken);
+        session.TokenAccessor = token.Accessor;
         Log.Authenticated(logger, tokenSource, token.Accessor, string.Join(",", token.Policies));
     }
 

@@ -23,6 +23,7 @@ namespace SecureLaunch.Vault.Json;
 [JsonSerializable(typeof(UserpassLoginRequest))]
 [JsonSerializable(typeof(JwtLoginRequest))]
 [JsonSerializable(typeof(TokenRenewRequest))]
+[JsonSerializable(typeof(TokenAccessorRequest))]
 [JsonSerializable(typeof(WrappingLookupRequest))]
 [JsonSerializable(typeof(WrappingLookupData))]
 [JsonSerializable(typeof(WrappedSecretIdData))]

@@ -179,4 +179,22 @@ public sealed class TokenLifecycleTests
         missing.Status.ShouldBe(HttpStatusCode.Forbidden);
         missing.Errors.ShouldBe(["bad token"]);
     }
+
+    [Fact]
+    public async Task Revoke_accessor_is_204_revokes_the_token_and_its_children_and_an_unknown_accessor_is_400()
+    {
+        await using var vault = await DevVaultHarness.StartAsync(Seeds.Standard);
+        var parent = await vault.CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray("creator") });
+        var child = (await vault.PostAsync("/v1/auth/token/create", new JsonObject(), parent)).Json["auth"]!["client_token"]!.GetValue<string>();
+        var accessor = (await vault.GetAsync("/v1/auth/token/lookup-self", parent)).Data["accessor"]!.GetValue<string>();
+
+        var revoke = await vault.PostAsync("/v1/auth/token/revoke-accessor", new JsonObject { ["accessor"] = accessor });
+        var again = await vault.PostAsync("/v1/auth/token/revoke-accessor", new JsonObject { ["accessor"] = accessor });
+
+        revoke.Status.ShouldBe(HttpStatusCode.NoContent);
+        (await vault.GetAsync("/v1/auth/token/lookup-self", parent)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await vault.GetAsync("/v1/auth/token/lookup-self", child)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        again.Status.ShouldBe(HttpStatusCode.BadRequest);
+        again.Errors.ShouldBe(["invalid accessor"]);
+    }
 }

@@ -66,14 +66,17 @@ public sealed class RoutingTests
     }
 
     [Fact]
-    public async Task A_body_that_is_not_JSON_is_400_failed_to_parse()
+    public async Task A_body_that_is_not_JSON_is_400_error_parsing_json_and_the_seal_endpoints_keep_the_parsers_message()
     {
         await using var vault = await DevVaultHarness.StartAsync();
 
-        var call = await vault.PostAsync("/v1/secret/data/x", "{not json");
+        var logical = await vault.PostAsync("/v1/secret/data/x", "{not json");
+        var unseal = await vault.PutAsync("/v1/sys/unseal", "{not json", token: null);
 
-        call.Status.ShouldBe(HttpStatusCode.BadRequest);
-        call.Errors.Single().ShouldStartWith("failed to parse JSON input: ");
+        logical.Status.ShouldBe(HttpStatusCode.BadRequest);
+        logical.Errors.ShouldBe(["error parsing JSON"]);
+        unseal.Status.ShouldBe(HttpStatusCode.BadRequest);
+        unseal.Errors.Single().ShouldStartWith("failed to parse JSON input: ");
     }
 
     [Fact]

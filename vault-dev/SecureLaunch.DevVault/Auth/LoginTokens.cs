@@ -37,6 +37,7 @@ internal sealed class LoginTokens(DevVaultState state)
             NumUses = terms.NumUses,
         };
         state.Tokens.Add(token);
+        state.Counters.Login(mount);
         return new VaultResponse
         {
             Auth = TokenJson.Auth(token, (long)ttl.TotalSeconds),

@@ -7,7 +7,7 @@ namespace SecureLaunch.DevVault.Auth;
 /// <summary>Token renewal: the increment (or the creation TTL) capped at the explicit max TTL and the issuer's (or system) max from creation; a periodic token gets its period again.</summary>
 internal static class TokenRenewal
 {
-    public static VaultResult Renew(VaultRequest request, TokenEntry token)
+    public static VaultResult Renew(VaultRequest request, TokenEntry token, UsageCounters counters)
     {
         if (!Fields.TryDuration(request.Data, "increment", out var increment, out var error))
         {
@@ -35,6 +35,7 @@ internal static class TokenRenewal
 
         token.ExpiresAt = request.Now + outcome.Ttl;
         token.LastRenewedAt = request.Now;
+        counters.Renewal("token");
         return new VaultResponse
         {
             Auth = TokenJson.Auth(token, (long)outcome.Ttl.TotalSeconds),

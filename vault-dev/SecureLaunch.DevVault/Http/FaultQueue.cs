@@ -22,6 +22,15 @@ internal sealed class FaultQueue
         }
     }
 
+    /// <summary>The faults not yet spent, in order, with the requests each still breaks.</summary>
+    public IReadOnlyList<(DevVaultFault Fault, int Left)> Pending()
+    {
+        lock (_sync)
+        {
+            return [.. _pending];
+        }
+    }
+
     /// <summary>The first pending fault for this path, spending one of its uses.</summary>
     public DevVaultFault? Take(string path)
     {

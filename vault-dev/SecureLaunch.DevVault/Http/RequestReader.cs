@@ -31,7 +31,8 @@ internal static class RequestReader
             var (body, error) = await ReadBodyAsync(context.Request, cancellationToken);
             if (error is not null)
             {
-                return (null, error);
+                // Vault's logical handler replaces the parser's message (the seal endpoints keep it), status kept.
+                return (null, new VaultError(error.StatusCode, ["error parsing JSON"]));
             }
 
             data = body ?? data;
@@ -46,7 +47,8 @@ internal static class RequestReader
 
         // Vault routes a LIST on its path with a trailing slash; backends accept either form.
         var routed = operation == VaultOperation.List && !path.EndsWith('/') ? path + "/" : path;
-        return (new VaultRequest { Operation = operation.Value, Path = routed, Data = data, Now = now, WrapTtl = wrapTtl, ClientToken = Token(context.Request) }, null);
+        var remote = context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
+        return (new VaultRequest { Operation = operation.Value, Path = routed, Data = data, Now = now, WrapTtl = wrapTtl, ClientToken = Token(context.Request), RemoteAddress = remote }, null);
     }
 
     /// <summary>The client token from <c>X-Vault-Token</c>, or else <c>Authorization: Bearer</c>.</summary>
@@ -109,14 +111,32 @@ internal static class RequestReader
         }
     }
 
-    /// <summary>The JSON object body, null when empty; 400/413 as Vault answers malformed or oversize bodies.</summary>
+    /// <summary>
+    /// The JSON object body, null when empty; 400 or 413 with <c>parseJSONRequest</c>'s message for a malformed or
+    /// oversize body. An announced oversize body is refused unread, so a client sending <c>Expect: 100-continue</c>
+    /// never sends it.
+    /// </summary>
     public static async Task<(JsonObject? Body, VaultError? Error)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var tooLarge = new VaultError(413, ["failed to parse JSON input: http: request body too large"]);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, tooLarge);
+        }
+
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, tooLarge);
+        }
+
         if (buffer.Length > MaxBodyBytes)
         {
-            return (null, new VaultError(413, ["http: request body too large"]));
+            return (null, tooLarge);
         }
 
         if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using SecureLaunch.DevVault.Audit;
+using SecureLaunch.DevVault.Control;
 using SecureLaunch.DevVault.State;
 using SecureLaunch.DevVault.Sys;
 using SecureLaunch.DevVault.Sys.Seal;
@@ -7,12 +9,14 @@ using SecureLaunch.DevVault.Sys.Seal;
 namespace SecureLaunch.DevVault.Http;
 
 /// <summary>
-/// The one request delegate: unauthenticated sys endpoints, then seal check, wrapping-token check, token check,
-/// ACL, routing by mount and response wrapping, in the order Vault applies them.
+/// The one request delegate: the control endpoint (when enabled), injected faults, unauthenticated sys endpoints,
+/// then seal check, wrapping-token check, token check, ACL, routing by mount, response wrapping and the audit
+/// device, in the order Vault applies them.
 /// </summary>
-internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBackend> backends, StandbyForwarder? standby)
+internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBackend> backends, StandbyForwarder? standby, AuditDevice? audit, bool control)
 {
     private const string ApiPrefix = "/v1/";
+    private ControlEndpoint? _control;
 
     public FaultQueue Faults { get; } = new();
 
@@ -20,6 +24,13 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
     {
         var cancellationToken = context.RequestAborted;
         var rawPath = context.Request.Path.Value ?? string.Empty;
+        if (control && rawPath.StartsWith(ControlEndpoint.Prefix, StringComparison.Ordinal))
+        {
+            _control ??= new ControlEndpoint(state, Faults);
+            await ResultWriter.WriteAsync(context, await _control.HandleAsync(context, cancellationToken), cancellationToken);
+            return;
+        }
+
         var fault = Faults.Take(rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? rawPath[ApiPrefix.Length..] : rawPath);
         switch (fault?.Kind)
         {
@@ -34,6 +45,13 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
                 return;
             case DevVaultFaultKind.Latency:
                 await Task.Delay(fault.Delay, state.Clock, cancellationToken);
+                break;
+            case DevVaultFaultKind.Seal:
+                lock (state.Sync)
+                {
+                    state.Seal.Seal();
+                }
+
                 break;
         }
 
@@ -75,7 +93,23 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
 
         lock (state.Sync)
         {
+            if (state.Status is DevVaultStatus.Sealed or DevVaultStatus.Uninitialized)
+            {
+                return VaultError.Sealed;
+            }
+
             var result = Route(request);
+            if (result is VaultResponse { RequestId: null } response)
+            {
+                result = response with { RequestId = request.Id };
+            }
+
+            if (audit is not null && !audit.Log(request, result))
+            {
+                // Vault refuses to answer a request it could not audit.
+                result = new VaultError(500, ["internal error"]);
+            }
+
             state.Seal.Persist();
             return result;
         }
@@ -134,16 +168,12 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
 
     private VaultResult Route(VaultRequest request)
     {
-        if (state.Status is DevVaultStatus.Sealed or DevVaultStatus.Uninitialized)
-        {
-            return VaultError.Sealed;
-        }
-
         // Expiry is evaluated lazily: revoke what has run out (tokens, their children and leases) before serving.
         state.Tokens.Sweep(request.Now);
         var withSlash = request.Path.EndsWith('/') ? request.Path : request.Path + "/";
         var backend = backends.FirstOrDefault(b => withSlash.StartsWith(b.Prefix, StringComparison.Ordinal));
         var subPath = backend is null || request.Path.Length <= backend.Prefix.Length ? string.Empty : request.Path[backend.Prefix.Length..];
+        Describe(request, backend, subPath);
         if (backend?.PreAuthenticate(request, subPath) is { } rejected)
         {
             return rejected;
@@ -181,11 +211,34 @@ internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBac
         return result;
     }
 
+    /// <summary>What the audit device records of the route: the mount and the operation (a write to a missing target is a create).</summary>
+    private void Describe(VaultRequest request, IVaultBackend? backend, string subPath)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        request.AuditOperation = request.Operation switch
+        {
+            VaultOperation.Read => "read",
+            VaultOperation.List => "list",
+            VaultOperation.Delete => "delete",
+            VaultOperation.Patch => "patch",
+            _ => backend?.Exists(request, subPath) == false ? "create" : "update",
+        };
+        if (state.Mounts.Match(request.Path) is { } mount)
+        {
+            request.MountType = mount.Type;
+            request.MountAccessor = mount.Accessor;
+        }
+    }
+
     private void RevokeIfExhausted(TokenEntry caller)
     {
         if (caller.UsesExhausted && !caller.Revoked)
         {
-            state.Tokens.RevokeTree(caller);
+            state.Tokens.RevokeTree(caller, state.Now);
         }
     }
 

@@ -22,6 +22,21 @@ internal sealed class VaultRequest
     /// <summary>The token the client sent (<c>X-Vault-Token</c> or bearer), whether or not it is valid.</summary>
     public string? ClientToken { get; init; }
 
+    /// <summary>The request id: the response's <c>request_id</c> and the audit entries' <c>request.id</c>.</summary>
+    public string Id { get; } = Internal.RandomIds.Uuid();
+
+    /// <summary>The client's IP address, or empty for a request made in process (the bootstrap).</summary>
+    public string RemoteAddress { get; init; } = string.Empty;
+
+    /// <summary>The operation as Vault's audit names it (<c>create</c> for a write to a missing target); set by the router.</summary>
+    public string AuditOperation { get; set; } = string.Empty;
+
+    /// <summary>The type and accessor of the mount the path falls under, empty when none; set by the router.</summary>
+    public string MountType { get; set; } = string.Empty;
+
+    /// <inheritdoc cref="MountType"/>
+    public string MountAccessor { get; set; } = string.Empty;
+
     /// <summary>The calling token once authenticated; null on unauthenticated paths (logins, wrapping lookup).</summary>
     public TokenEntry? Token { get; set; }
 }

@@ -77,6 +77,7 @@ internal sealed class LeasesEndpoints(DevVaultState state)
 
         lease.ExpiresAt = request.Now + outcome.Ttl;
         lease.LastRenewedAt = request.Now;
+        state.Counters.Renewal("lease");
         return new VaultResponse
         {
             LeaseId = lease.Id,
@@ -100,7 +101,11 @@ internal sealed class LeasesEndpoints(DevVaultState state)
             return error!;
         }
 
-        state.Leases.FindLive(leaseId, request.Now)?.Revoked = true;
+        if (state.Leases.FindLive(leaseId, request.Now) is { } lease)
+        {
+            state.Leases.Revoke(lease, request.Now);
+        }
+
         return sync ? VaultNoContent.Instance : new VaultResponse { StatusCode = 202, MountType = "system" };
     }
 
@@ -108,7 +113,7 @@ internal sealed class LeasesEndpoints(DevVaultState state)
     {
         foreach (var lease in state.Leases.Live(request.Now).Where(l => l.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList())
         {
-            lease.Revoked = true;
+            state.Leases.Revoke(lease, request.Now);
         }
 
         return VaultNoContent.Instance;

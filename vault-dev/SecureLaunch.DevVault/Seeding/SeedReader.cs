@@ -6,7 +6,7 @@ namespace SecureLaunch.DevVault.Seeding;
 /// <summary>Reads the <c>dev:</c> section of a spec; every error names <c>file:line:column</c>.</summary>
 internal static class SeedReader
 {
-    private const string Keys = "rootToken, kv, database, pki, policies, approle, userpass, jwt or kubernetes";
+    private const string Keys = "rootToken, kv, database, pki, policies, approle, userpass, jwt, kubernetes or bootstrap";
 
     public static DevVaultSeed Read(string yaml, string sourceName)
     {
@@ -35,6 +35,7 @@ internal static class SeedReader
         var pkiRoles = new Dictionary<string, DevPkiRole>(StringComparer.Ordinal);
         DevJwtConfig? jwt = null;
         DevKubernetesAuth? kubernetes = null;
+        DevVaultBootstrap? bootstrap = null;
         foreach (var (keyNode, value) in dev.Children)
         {
             switch (nodes.Key(keyNode))
@@ -66,12 +67,15 @@ internal static class SeedReader
                 case "pki":
                     nodes.Pki(value, pkiRoles);
                     break;
+                case "bootstrap":
+                    bootstrap = nodes.Bootstrap(value);
+                    break;
                 case var other:
                     throw nodes.Error(keyNode, $"unknown key 'dev.{other}' (expected {Keys})");
             }
         }
 
-        return new DevVaultSeed { RootToken = rootToken, Kv = kv, DatabaseRoles = roles, Policies = policies, AppRoles = appRoles, UserpassUsers = users, Jwt = jwt, Kubernetes = kubernetes, PkiRoles = pkiRoles };
+        return new DevVaultSeed { RootToken = rootToken, Kv = kv, DatabaseRoles = roles, Policies = policies, AppRoles = appRoles, UserpassUsers = users, Jwt = jwt, Kubernetes = kubernetes, PkiRoles = pkiRoles, Bootstrap = bootstrap };
     }
 
     private static YamlNode? Load(string yaml, string sourceName)

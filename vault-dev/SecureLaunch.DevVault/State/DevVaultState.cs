@@ -12,13 +12,16 @@ internal sealed class DevVaultState
     {
         Clock = clock;
         Status = status;
-        Leases = new LeaseStore();
-        Tokens = new TokenStore(Leases);
+        Leases = new LeaseStore(Counters);
+        Tokens = new TokenStore(Leases, Counters);
         Wrapping = new WrappingStore(Tokens);
         StartedAt = clock.GetUtcNow();
     }
 
     public Lock Sync { get; } = new();
+
+    /// <summary>Logins, renewals, revocations and credentials issued, for tests and the control endpoint.</summary>
+    public UsageCounters Counters { get; } = new();
 
     public TimeProvider Clock { get; }
 

@@ -1,7 +1,7 @@
 namespace SecureLaunch.DevVault.State;
 
 /// <summary>Every lease ever issued, revoked ones included (for <see cref="DevVaultServer.Leases"/>). Callers hold <see cref="DevVaultState.Sync"/>.</summary>
-internal sealed partial class LeaseStore
+internal sealed partial class LeaseStore(UsageCounters counters)
 {
     private readonly Dictionary<string, LeaseEntry> _leases = new(StringComparer.Ordinal);
     private readonly List<LeaseEntry> _issueOrder = [];
@@ -18,12 +18,24 @@ internal sealed partial class LeaseStore
 
     public IEnumerable<LeaseEntry> Live(DateTimeOffset now) => _issueOrder.Where(l => l.IsLive(now));
 
-    public void RevokeByToken(string tokenId)
+    /// <summary>Revokes every lease of a token; <paramref name="expired"/> when the token ran out (not counted as a revocation).</summary>
+    public void RevokeByToken(string tokenId, DateTimeOffset now, bool expired)
     {
-        foreach (var lease in _issueOrder.Where(l => l.TokenId == tokenId))
+        foreach (var lease in _issueOrder.Where(l => l.TokenId == tokenId && !l.Revoked))
         {
-            lease.Revoked = true;
+            Revoke(lease, now, counted: !expired);
         }
+    }
+
+    /// <summary>Marks a lease revoked; a live one counts as a revocation unless <paramref name="counted"/> is false.</summary>
+    public void Revoke(LeaseEntry lease, DateTimeOffset now, bool counted = true)
+    {
+        if (counted && lease.IsLive(now))
+        {
+            counters.Revocation("lease");
+        }
+
+        lease.Revoked = true;
     }
 
     public IReadOnlyList<DevLeaseInfo> Snapshot(DateTimeOffset now) =>

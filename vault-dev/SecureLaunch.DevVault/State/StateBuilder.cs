@@ -52,6 +52,9 @@ internal static class StateBuilder
         return (state, backends);
     }
 
+    /// <summary>True for <c>file:DIR</c> storage.</summary>
+    public static bool UsesFileStorage(string? storage) => !string.IsNullOrEmpty(storage) && storage != "inmem";
+
     /// <summary><c>inmem</c> (or null) for memory, <c>file:DIR</c> for an encrypted directory.</summary>
     private static string? StorageDirectory(string? storage)
     {

@@ -1,7 +1,7 @@
 namespace SecureLaunch.DevVault.State;
 
 /// <summary>Tokens by id, with Vault's tree revocation. Callers hold <see cref="DevVaultState.Sync"/>.</summary>
-internal sealed partial class TokenStore(LeaseStore leases)
+internal sealed partial class TokenStore(LeaseStore leases, UsageCounters counters)
 {
     private readonly Dictionary<string, TokenEntry> _tokens = new(StringComparer.Ordinal);
 
@@ -19,7 +19,7 @@ internal sealed partial class TokenStore(LeaseStore leases)
 
         if (!token.Revoked && !token.IsLive(now))
         {
-            RevokeTree(token);
+            RevokeTree(token, now, expired: true);
         }
 
         return token.Revoked ? null : token;
@@ -34,19 +34,27 @@ internal sealed partial class TokenStore(LeaseStore leases)
     {
         foreach (var token in _tokens.Values.Where(t => !t.Revoked && !t.IsLive(now)).ToList())
         {
-            RevokeTree(token);
+            RevokeTree(token, now, expired: true);
         }
     }
 
-    /// <summary>Revokes a token, all its descendants and every lease issued under them.</summary>
-    public void RevokeTree(TokenEntry token)
+    /// <summary>
+    /// Revokes a token, all its descendants and every lease issued under them; counted as revocations unless the
+    /// token <paramref name="expired"/> (response-wrapping tokens are never counted).
+    /// </summary>
+    public void RevokeTree(TokenEntry token, DateTimeOffset now, bool expired = false)
     {
         var pending = new Stack<TokenEntry>();
         pending.Push(token);
         while (pending.TryPop(out var current))
         {
+            if (!expired && !current.Revoked && current.Policies is not [Policies.BuiltinPolicies.ResponseWrappingName])
+            {
+                counters.Revocation("token");
+            }
+
             current.Revoked = true;
-            leases.RevokeByToken(current.Id);
+            leases.RevokeByToken(current.Id, now, expired);
             foreach (var child in _tokens.Values.Where(t => !t.Revoked && t.ParentId == current.Id))
             {
                 pending.Push(child);

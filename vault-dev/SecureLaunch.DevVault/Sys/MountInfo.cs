@@ -7,7 +7,7 @@ namespace SecureLaunch.DevVault.Sys;
 /// <summary>One mount as <c>sys/mounts</c> lists it (Vault's <c>mountInfo</c>).</summary>
 internal static class MountInfo
 {
-    public static JsonObject Json(MountEntry mount)
+    public static JsonObject Json(MountEntry mount, bool auth = false)
     {
         var info = new JsonObject
         {
@@ -19,6 +19,11 @@ internal static class MountInfo
                 ["max_lease_ttl"] = 0,
             },
         };
+        if (auth)
+        {
+            info["config"]!["token_type"] = "default-service";
+        }
+
         if (mount.IsPlugin)
         {
             info["deprecation_status"] = "supported";

@@ -18,6 +18,52 @@ internal sealed class MountsEndpoints(DevVaultState state)
         return new VaultResponse { Data = data, MountType = "system", InjectDataAtTopLevel = true };
     }
 
+    /// <summary><c>GET sys/auth</c>: the auth methods.</summary>
+    public VaultResponse AuthMethods()
+    {
+        var data = new JsonObject();
+        foreach (var mount in state.Mounts.Auth)
+        {
+            data[mount.Path] = MountInfo.Json(mount, auth: true);
+        }
+
+        return new VaultResponse { Data = data, MountType = "system", InjectDataAtTopLevel = true };
+    }
+
+    /// <summary>
+    /// <c>sys/mounts/:path</c> and <c>sys/auth/:path</c>: read a mount; enabling one where one is answers Vault's
+    /// <c>path is already in use at p/</c>, anywhere else 400, since this server's mounts are fixed; disabling is refused.
+    /// </summary>
+    public VaultResult Mount(VaultRequest request, string path, bool auth)
+    {
+        var sanitized = path.Trim('/') + "/";
+        var table = auth ? state.Mounts.Auth : state.Mounts.Secrets;
+        var mount = table.FirstOrDefault(m => m.Path == sanitized);
+        switch (request.Operation)
+        {
+            case VaultOperation.Read:
+                return mount is null
+                    ? VaultError.BadRequest(auth ? $"No auth engine at {sanitized}" : $"No secret engine mount at {sanitized}")
+                    : new VaultResponse { Data = MountInfo.Json(mount, auth), MountType = "system", InjectDataAtTopLevel = !auth };
+            case VaultOperation.Update:
+                var type = Fields.String(request.Data, "type");
+                if (string.IsNullOrEmpty(type))
+                {
+                    return VaultError.BadRequest("backend type must be specified as a string");
+                }
+
+                return mount is not null
+                    ? VaultError.BadRequest($"path is already in use at {sanitized}")
+                    : VaultError.BadRequest($"enabling {type} at {(auth ? "auth/" : string.Empty)}{sanitized} is not supported by the SecureLaunch dev server: its mounts are fixed ({string.Join(", ", table.Select(m => m.Path))})");
+            case VaultOperation.Delete:
+                return mount is null
+                    ? VaultNoContent.Instance
+                    : VaultError.BadRequest($"disabling {(auth ? "auth/" : string.Empty)}{sanitized} is not supported by the SecureLaunch dev server: its mounts are fixed");
+            default:
+                return VaultError.UnsupportedOperation;
+        }
+    }
+
     /// <summary>Unauthenticated in Vault: without a valid token no mount is listed (none is marked <c>unauth</c> here).</summary>
     public VaultResponse UiMounts(VaultRequest request)
     {

@@ -23,6 +23,9 @@ internal sealed class SystemBackend(DevVaultState state) : IVaultBackend
         return subPath switch
         {
             "mounts" => op == VaultOperation.Read ? _mounts.Mounts() : VaultError.UnsupportedOperation,
+            "auth" => op == VaultOperation.Read ? _mounts.AuthMethods() : VaultError.UnsupportedOperation,
+            _ when subPath.StartsWith("mounts/", StringComparison.Ordinal) && !subPath.EndsWith("/tune", StringComparison.Ordinal) => _mounts.Mount(request, subPath["mounts/".Length..], auth: false),
+            _ when subPath.StartsWith("auth/", StringComparison.Ordinal) && !subPath.EndsWith("/tune", StringComparison.Ordinal) => _mounts.Mount(request, subPath["auth/".Length..], auth: true),
             "internal/ui/mounts" => op == VaultOperation.Read ? _mounts.UiMounts(request) : VaultError.UnsupportedOperation,
             _ when subPath.StartsWith("internal/ui/mounts/", StringComparison.Ordinal) =>
                 op == VaultOperation.Read ? _mounts.UiMount(request, subPath["internal/ui/mounts/".Length..]) : VaultError.UnsupportedOperation,
@@ -38,7 +41,8 @@ internal sealed class SystemBackend(DevVaultState state) : IVaultBackend
 
     /// <summary>Vault's root paths of the system backend that this server implements.</summary>
     public bool RequiresSudo(VaultRequest request, string subPath) =>
-        subPath.StartsWith("leases/revoke-prefix/", StringComparison.Ordinal)
+        subPath.StartsWith("auth/", StringComparison.Ordinal)
+        || subPath.StartsWith("leases/revoke-prefix/", StringComparison.Ordinal)
         || subPath.StartsWith("leases/revoke-force/", StringComparison.Ordinal)
         || subPath.StartsWith("leases/lookup/", StringComparison.Ordinal)
         || subPath.StartsWith("revoke-prefix/", StringComparison.Ordinal)

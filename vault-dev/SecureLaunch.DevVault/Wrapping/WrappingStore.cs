@@ -37,7 +37,7 @@ internal sealed class WrappingStore(TokenStore tokens) : IPersistent
         _cubbyholes.Remove(token);
         if (tokens.FindLive(token, now) is { } entry)
         {
-            tokens.RevokeTree(entry);
+            tokens.RevokeTree(entry, now);
         }
 
         return wrapped;

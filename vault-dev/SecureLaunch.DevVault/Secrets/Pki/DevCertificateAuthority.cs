@@ -15,14 +15,19 @@ internal sealed class DevCertificateAuthority : IDisposable
 
     public DateTimeOffset NotAfter => new(_root.NotAfter.ToUniversalTime());
 
-    public static DevCertificateAuthority Create(DateTimeOffset now)
+    public static DevCertificateAuthority Create(DateTimeOffset now) => Create(now, "SecureLaunch dev Vault CA", TimeSpan.FromDays(3650));
+
+    /// <summary>A new self-signed root named <paramref name="commonName"/>, valid for <paramref name="ttl"/>.</summary>
+    public static DevCertificateAuthority Create(DateTimeOffset now, string commonName, TimeSpan ttl)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=SecureLaunch dev Vault CA", key, HashAlgorithmName.SHA256);
+        var name = new X500DistinguishedNameBuilder();
+        name.AddCommonName(commonName);
+        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        using var root = request.CreateSelfSigned(now.AddSeconds(-30), now.AddYears(10));
+        using var root = request.CreateSelfSigned(now.AddSeconds(-30), now + ttl);
         return new DevCertificateAuthority(X509CertificateLoader.LoadPkcs12(root.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable));
     }
 
@@ -30,6 +35,16 @@ internal sealed class DevCertificateAuthority : IDisposable
         new(X509CertificateLoader.LoadPkcs12(pkcs12, null, X509KeyStorageFlags.Exportable));
 
     public byte[] Export() => _root.Export(X509ContentType.Pkcs12);
+
+    /// <summary>The root's serial number as Vault writes it: hex pairs joined by colons.</summary>
+    public string SerialNumber => string.Join(':', Convert.FromHexString(_root.SerialNumber).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The root's private key (PKCS#8 PEM is not Vault's choice for EC: it writes SEC 1 <c>EC PRIVATE KEY</c>).</summary>
+    public string PrivateKeyPem()
+    {
+        using var key = _root.GetECDsaPrivateKey()!;
+        return key.ExportECPrivateKeyPem() + "\n";
+    }
 
     /// <summary>A leaf for the names, valid from 30 s before <paramref name="now"/> (Vault's not_before_duration) for <paramref name="ttl"/>.</summary>
     public (X509Certificate2 Certificate, AsymmetricAlgorithm Key) Issue(string commonName, IEnumerable<string> dnsNames, IEnumerable<IPAddress> ips, PkiRole role, DateTimeOffset now, TimeSpan ttl)

@@ -83,6 +83,7 @@ internal sealed partial class PkiBackend
                 ["private_key_type"] = key is RSA ? "rsa" : "ec",
                 ["serial_number"] = string.Join(':', Convert.FromHexString(certificate.SerialNumber).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
             };
+            state.Counters.Issued("pki");
             var leaseId = string.Empty;
             if (role.GenerateLease)
             {

@@ -47,8 +47,9 @@ internal sealed partial class PkiBackend(DevVaultState state) : IVaultBackend, I
             ("roles", { Length: > 0 }, VaultOperation.Read) => ReadRole(name),
             ("roles", { Length: > 0 }, VaultOperation.Update) => WriteRole(request.Data, name),
             ("roles", { Length: > 0 }, VaultOperation.Delete) => DeleteRole(name),
+            ("root", "generate/internal" or "generate/exported", VaultOperation.Update) => GenerateRoot(request, exported: name.EndsWith("exported", StringComparison.Ordinal)),
             ("cert", "ca", VaultOperation.Read) => new VaultResponse { Data = new JsonObject { ["certificate"] = _ca.CertificatePem, ["revocation_time"] = 0 }, MountType = "pki" },
-            ("issue" or "roles", _, _) or ("cert", "ca", _) => VaultError.UnsupportedOperation,
+            ("issue" or "roles", _, _) or ("cert", "ca", _) or ("root", "generate/internal" or "generate/exported", _) => VaultError.UnsupportedOperation,
             _ => VaultError.UnsupportedPath,
         };
     }
