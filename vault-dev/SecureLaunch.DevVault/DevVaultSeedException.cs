@@ -1,6 +1,6 @@
 namespace SecureLaunch.DevVault;
 
-/// <summary>The <c>dev:</c> section of a spec has the wrong shape; the message reads <c>file:line:column: what</c>.</summary>
+/// <summary>The <c>dev:</c> section of a spec, or a bootstrap file, is malformed or a bootstrap request failed; the message reads <c>file:line:column: what</c>.</summary>
 public sealed class DevVaultSeedException : Exception
 {
     public DevVaultSeedException()

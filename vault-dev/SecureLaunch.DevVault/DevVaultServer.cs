@@ -19,7 +19,7 @@ namespace SecureLaunch.DevVault;
 /// In memory by default, gone on dispose; with <see cref="DevVaultOptions.Storage"/> <c>file:DIR</c> it keeps its data
 /// encrypted in DIR and starts sealed. Nothing is logged: no secret or token can leak through logs.
 /// </remarks>
-public sealed class DevVaultServer : IAsyncDisposable
+public sealed partial class DevVaultServer : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
@@ -90,49 +90,6 @@ public sealed class DevVaultServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Logins, renewals, revocations and credentials issued so far, per kind (also at <c>GET /_devvault/counters</c>).</summary>
-    public DevVaultCounters Counters
-    {
-        get
-        {
-            lock (_state.Sync)
-            {
-                return _state.Counters.Snapshot();
-            }
-        }
-    }
-
-    /// <summary>Sets every counter back to zero.</summary>
-    public void ResetCounters()
-    {
-        lock (_state.Sync)
-        {
-            _state.Counters.Reset();
-        }
-    }
-
-    /// <summary>
-    /// A seal event: seals the server now, as <c>sys/seal</c> does but without a token. In memory,
-    /// <see cref="UnsealKey"/> opens it again through <c>sys/unseal</c>; with file storage, the shares <c>sys/init</c> gave.
-    /// </summary>
-    public void Seal()
-    {
-        lock (_state.Sync)
-        {
-            _state.Seal.Seal();
-        }
-    }
-
-    /// <summary>
-    /// The audit device's hash of a value (<c>hmac-sha256:...</c>), as Vault's <c>sys/audit-hash</c> computes it: what
-    /// the audit file shows for that value. Null without <see cref="DevVaultOptions.AuditFile"/>.
-    /// </summary>
-    public string? AuditHash(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return _audit?.Hasher.Hash(value);
-    }
-
     /// <summary>
     /// What <c>sys/health</c> reports; set it to see how a client treats a sealed or standby server (a simulation: with
     /// file storage, use <c>sys/seal</c> and <c>sys/unseal</c> for the real thing).
@@ -155,21 +112,6 @@ public sealed class DevVaultServer : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>
-    /// Makes the next <paramref name="count"/> requests (those under <see cref="DevVaultFault.PathPrefix"/>, when set)
-    /// fail as <paramref name="fault"/> says, before anything else happens to them; for testing a client's retries.
-    /// Faults queue up in the order given.
-    /// </summary>
-    public void InjectFaults(DevVaultFault fault, int count)
-    {
-        ArgumentNullException.ThrowIfNull(fault);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        _faults.Add(fault, count);
-    }
-
-    /// <summary>Drops every fault not yet spent.</summary>
-    public void ClearFaults() => _faults.Clear();
 
     /// <summary>Starts a server and returns once it accepts connections.</summary>
     /// <exception cref="ArgumentException">The listen address, the storage or the seed is malformed.</exception>
@@ -198,7 +140,8 @@ public sealed class DevVaultServer : IAsyncDisposable
         try
         {
             audit = options.AuditFile is { } auditFile ? AuditDevice.Open(auditFile) : null;
-            var pipeline = new VaultPipeline(state, backends, standby, audit, options.Control);
+            var faults = new FaultQueue();
+            var pipeline = new VaultPipeline(state, backends, standby, audit, faults, options.Control);
             foreach (var bootstrap in bootstraps)
             {
                 await Seeding.BootstrapRunner.ApplyAsync(pipeline, bootstrap, state.RootToken, cancellationToken);
@@ -208,7 +151,7 @@ public sealed class DevVaultServer : IAsyncDisposable
             await app.StartAsync(cancellationToken);
             var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
                 .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new DevVaultServer(app, state, backends, pipeline.Faults, standby, audit, new Uri(bound));
+            return new DevVaultServer(app, state, backends, faults, standby, audit, new Uri(bound));
         }
         catch
         {

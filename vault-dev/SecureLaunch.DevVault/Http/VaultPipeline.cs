@@ -13,46 +13,24 @@ namespace SecureLaunch.DevVault.Http;
 /// then seal check, wrapping-token check, token check, ACL, routing by mount, response wrapping and the audit
 /// device, in the order Vault applies them.
 /// </summary>
-internal sealed class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBackend> backends, StandbyForwarder? standby, AuditDevice? audit, bool control)
+internal sealed partial class VaultPipeline(DevVaultState state, IReadOnlyList<IVaultBackend> backends, StandbyForwarder? standby, AuditDevice? audit, FaultQueue faults, bool control)
 {
     private const string ApiPrefix = "/v1/";
-    private ControlEndpoint? _control;
-
-    public FaultQueue Faults { get; } = new();
+    private readonly ControlEndpoint? _control = control ? new ControlEndpoint(state, faults) : null;
 
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
         var rawPath = context.Request.Path.Value ?? string.Empty;
-        if (control && rawPath.StartsWith(ControlEndpoint.Prefix, StringComparison.Ordinal))
+        if (_control is not null && rawPath.StartsWith(ControlEndpoint.Prefix, StringComparison.Ordinal))
         {
-            _control ??= new ControlEndpoint(state, Faults);
             await ResultWriter.WriteAsync(context, await _control.HandleAsync(context, cancellationToken), cancellationToken);
             return;
         }
 
-        var fault = Faults.Take(rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? rawPath[ApiPrefix.Length..] : rawPath);
-        switch (fault?.Kind)
+        if (!await ApplyFaultAsync(context, rawPath, cancellationToken))
         {
-            case DevVaultFaultKind.DropConnection:
-                context.Abort();
-                return;
-            case DevVaultFaultKind.InternalServerError:
-                await ResultWriter.WriteAsync(context, new VaultError(500, ["internal error"]), cancellationToken);
-                return;
-            case DevVaultFaultKind.ServiceUnavailable:
-                await ResultWriter.WriteAsync(context, new VaultError(503, ["service unavailable"]), cancellationToken);
-                return;
-            case DevVaultFaultKind.Latency:
-                await Task.Delay(fault.Delay, state.Clock, cancellationToken);
-                break;
-            case DevVaultFaultKind.Seal:
-                lock (state.Sync)
-                {
-                    state.Seal.Seal();
-                }
-
-                break;
+            return;
         }
 
         if (standby is not null && !StandbyForwarder.ServedLocally(rawPath))

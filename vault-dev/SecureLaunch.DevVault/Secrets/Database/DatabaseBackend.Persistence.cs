@@ -4,7 +4,7 @@ using SecureLaunch.DevVault.State;
 
 namespace SecureLaunch.DevVault.Secrets.Database;
 
-/// <summary>Connections, roles and static roles (with their current password) in the encrypted snapshot.</summary>
+/// <summary>Connections, roles and static roles (with their current password) in the encrypted snapshot; the seed's roles are laid over it.</summary>
 internal sealed partial class DatabaseBackend : IPersistent
 {
     public string SnapshotKey => "database";
@@ -103,5 +103,7 @@ internal sealed partial class DatabaseBackend : IPersistent
                 RootRotationStatements = JsonState.Strings(c["root_rotation"]),
             };
         }
+
+        ApplySeed();
     }
 }

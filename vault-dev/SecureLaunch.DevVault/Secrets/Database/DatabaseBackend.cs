@@ -19,17 +19,18 @@ namespace SecureLaunch.DevVault.Secrets.Database;
 internal sealed partial class DatabaseBackend : IVaultBackend
 {
     private readonly DevVaultState _state;
+    private readonly IReadOnlyDictionary<string, DevDatabaseRole> _seed;
     private readonly Dictionary<string, DatabaseRole> _roles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DatabaseStaticRole> _staticRoles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DatabaseConnection> _connections = new(StringComparer.Ordinal);
 
+    /// <param name="state">The server state.</param>
+    /// <param name="seed">Roles present at every start, also with file storage (as before roles could be written over the API).</param>
     public DatabaseBackend(DevVaultState state, IReadOnlyDictionary<string, DevDatabaseRole> seed)
     {
         _state = state;
-        foreach (var (name, role) in seed)
-        {
-            _roles[name] = DatabaseRole.FromSeed(role);
-        }
+        _seed = seed;
+        ApplySeed();
     }
 
     public string Prefix => "database/";
@@ -111,6 +112,15 @@ internal sealed partial class DatabaseBackend : IVaultBackend
     {
         items.Remove(name);
         return VaultNoContent.Instance;
+    }
+
+    /// <summary>The seed's roles over whatever else is there: a spec's roles win at every start.</summary>
+    private void ApplySeed()
+    {
+        foreach (var (name, role) in _seed)
+        {
+            _roles[name] = DatabaseRole.FromSeed(role);
+        }
     }
 
     private static (string Area, string Name) Split(string subPath) =>
