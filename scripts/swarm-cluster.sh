@@ -5,12 +5,14 @@
 #
 #   scripts/swarm-cluster.sh up [--hold PID]        build or repair it; prints the manager's DOCKER_HOST=...
 #   scripts/swarm-cluster.sh down [--release PID]   stop the daemons, remove namespaces, links and data
+#   scripts/swarm-cluster.sh down --if-unused       the same, unless a live user holds it or it was up by hand
 #   scripts/swarm-cluster.sh status                 what runs; exits 0 when all three nodes are ready
 #
 # Test runs share one cluster: `up --hold PID` records PID as a user and `down --release PID` tears
 # down only when no other live user remains and nobody brought the cluster up by hand (plain `up`).
-# Plain `down` always tears down. Root only; exit 2 means this host cannot run it (not root, a tool
-# missing). See docs/swarm-cluster.md.
+# Plain `down` always tears down. Nodes are named slc-NAME (manager, worker1, worker2), each with its
+# socket at /run/securelaunch-cluster/NAME/docker.sock. Root only; exit 2 means this host cannot run
+# it (not root, a tool missing). See docs/swarm-cluster.md.
 set -euo pipefail
 # shellcheck source=lib/busybox-image.sh
 . "$(dirname "$0")/lib/busybox-image.sh"
@@ -160,8 +162,27 @@ unmount_under() {
 
 swarm_state() { dk "$1" info --format '{{.Swarm.LocalNodeState}}'; }
 
+# Joins one worker to the manager at $2 with token $3, after leaving any other swarm it is in.
+ensure_worker() {
+  local node=$1 manager=$2 token=$3 state id
+  read -r state id < <(dk "$node" info --format '{{.Swarm.LocalNodeState}} {{.Swarm.NodeID}}')
+  if [ "$state" = active ] && ! dk manager node inspect "$id" >/dev/null 2>&1; then
+    say "$node belongs to another swarm; it leaves it"
+    dk "$node" swarm leave --force >/dev/null
+    state=inactive
+  fi
+  case $state in
+    active) ;;
+    inactive)
+      say "joining $node as a worker"
+      dk "$node" swarm join --token "$token" --advertise-addr "$(addr_of "$node")" \
+        --listen-addr "$(addr_of "$node"):2377" "$manager" >/dev/null ;;
+    *) die "$node's swarm is '$state'; run down, then up" ;;
+  esac
+}
+
 ensure_swarm() {
-  local state node id token manager
+  local state node id token manager joins=()
   manager="$(addr_of manager):2377"
   state=$(swarm_state manager)
   case $state in
@@ -172,27 +193,14 @@ ensure_swarm() {
     *) die "the manager's swarm is '$state'; run down, then up" ;;
   esac
   token=$(dk manager swarm join-token -q worker)
-  local ids=("$(dk manager info --format '{{.Swarm.NodeID}}')")
   for node in worker1 worker2; do
-    state=$(swarm_state "$node")
-    id=$(dk "$node" info --format '{{.Swarm.NodeID}}')
-    if [ "$state" = active ] && ! dk manager node inspect "$id" >/dev/null 2>&1; then
-      say "$node belongs to another swarm; it leaves it"
-      dk "$node" swarm leave --force >/dev/null
-      state=inactive
-    fi
-    case $state in
-      active) ;;
-      inactive)
-        say "joining $node as a worker"
-        dk "$node" swarm join --token "$token" --advertise-addr "$(addr_of "$node")" \
-          --listen-addr "$(addr_of "$node"):2377" "$manager" >/dev/null
-        id=$(dk "$node" info --format '{{.Swarm.NodeID}}') ;;
-      *) die "$node's swarm is '$state'; run down, then up" ;;
-    esac
-    ids+=("$id")
+    ensure_worker "$node" "$manager" "$token" &
+    joins+=($!)
   done
+  for id in "${joins[@]}"; do wait "$id" || die "a worker did not join"; done
   # Nodes left behind by an earlier worker daemon that lost its data.
+  local ids=()
+  for node in "${NODES[@]}"; do ids+=("$(dk "$node" info --format '{{.Swarm.NodeID}}')"); done
   for id in $(dk manager node ls -q); do
     if ! printf '%s\n' "${ids[@]}" | grep -qx "$id"; then
       say "removing stale node $id"
@@ -260,7 +268,7 @@ down() {
   local holder=$1 node users
   lock
   if [ -n "$holder" ]; then
-    rm -f "$STATE/holders/$holder"
+    [ "$holder" = unused ] || rm -f "$STATE/holders/$holder"
     users=$(live_holders | tr '\n' ' ')
     if [ -n "$users" ]; then say "still used by pid ${users% }; left running"; return 0; fi
     if [ -e "$STATE/by-hand" ]; then say "brought up by hand; left running (plain 'down' removes it)"; return 0; fi
@@ -315,11 +323,15 @@ status() {
   [ "$healthy" = 1 ]
 }
 
-usage() { say "usage: $0 up [--hold PID] | down [--release PID] | status"; exit 64; }
+usage() { say "usage: $0 up [--hold PID] | down [--release PID | --if-unused] | status"; exit 64; }
 
 verb=${1:-}
 [ $# -gt 0 ] && shift
 pid=""
+if [ "$verb ${1:-}" = "down --if-unused" ] && [ $# -eq 1 ]; then
+  pid=unused
+  shift
+fi
 if [ $# -gt 0 ]; then
   case "$verb $1" in
     "up --hold" | "down --release") [ $# -eq 2 ] && [[ $2 =~ ^[0-9]+$ ]] || usage; pid=$2 ;;

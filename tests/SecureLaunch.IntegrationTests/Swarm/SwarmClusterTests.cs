@@ -15,7 +15,12 @@ public sealed class SwarmClusterTests(SwarmCluster cluster)
     private static readonly SwarmRestartPolicy RestartAtOnce = new() { Condition = "any", Delay = TimeSpan.FromMilliseconds(100) };
     private static readonly SwarmRestartPolicy RunOnce = new() { Condition = "none" };
 
-    private static ContainerSpec Sleeper() => new() { Image = "busybox:stable", Command = ["sleep", "3600"] };
+    /// <summary>Runs until stopped, and stops at once on SIGTERM (a bare <c>sleep</c> as PID 1 ignores it for the whole grace).</summary>
+    private static ContainerSpec Sleeper() => new()
+    {
+        Image = "busybox:stable",
+        Command = ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"],
+    };
 
     [Fact]
     public async Task The_cluster_has_a_manager_and_two_workers_all_ready()
