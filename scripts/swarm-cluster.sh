@@ -299,12 +299,13 @@ down() {
 }
 
 status() {
-  local node pid state healthy=0
+  local node pid state healthy=0 answering=0
   for node in "${NODES[@]}"; do
     if [ -e "/var/run/netns/$(ns_of "$node")" ]; then state=present; else state=missing; fi
     printf '%-8s %-13s netns %-8s ' "$node" "$(addr_of "$node")" "$state"
     if pid=$(daemon_pid "$node"); then
       if answers "$node"; then
+        answering=$((answering + 1))
         printf 'dockerd %-7s swarm %-9s unix://%s\n' "$pid" "$(swarm_state "$node")" "$(sock_of "$node")"
       else
         printf 'dockerd %-7s (not answering)\n' "$pid"
@@ -315,7 +316,8 @@ status() {
   done
   if answers manager && [ "$(swarm_state manager)" = active ]; then
     dk manager node ls
-    [ "$(ready_nodes)" = 3 ] && healthy=1
+    # The manager's view lags behind a daemon that just died: both must agree.
+    [ "$(ready_nodes)" = 3 ] && [ "$answering" = 3 ] && healthy=1
   fi
   if [ -d "$STATE/holders" ]; then
     printf 'users: %s%s\n' "$(live_holders | tr '\n' ' ')" "$([ -e "$STATE/by-hand" ] && echo '(by hand)')"

@@ -60,7 +60,7 @@ public sealed class SwarmCluster : IAsyncLifetime
         var (exitCode, stdout, stderr) = await RunScriptAsync("up", "--hold", _holder);
         if (exitCode == 2)
         {
-            var reason = $"no multi-node Swarm on this host: {stderr.Trim()}";
+            var reason = $"no multi-node Swarm on this host: {stderr.Trim().Replace("swarm-cluster: cannot run here: ", "", StringComparison.Ordinal)}";
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException($"{reason} (CI=true: the Swarm tests must run on CI)");
