@@ -61,8 +61,8 @@ public sealed class SwarmClusterTests(SwarmCluster cluster)
                 """],
             Secrets = [new SecretReference
             {
-                SecretID = secret,
-                SecretName = $"{scope.Prefix}-db",
+                SecretID = secret.Id,
+                SecretName = secret.Name,
                 File = new SecretReferenceFileTarget { Name = "app-secret", UID = "1000", GID = "1001", Mode = 0b100_000_000 },
             }],
         };

@@ -27,13 +27,15 @@ internal sealed class SwarmScope : IAsyncDisposable
     /// <summary>The start of every name this scope gives.</summary>
     public string Prefix { get; }
 
-    public async Task<string> CreateSecretAsync(string name, byte[] data)
+    /// <summary>A Swarm secret; returns its id and its full name.</summary>
+    public async Task<(string Id, string Name)> CreateSecretAsync(string name, byte[] data)
     {
+        var fullName = $"{Prefix}-{name}";
         var created = await _client.Secrets.CreateAsync(
-            new SwarmSecretSpec { Name = $"{Prefix}-{name}", Data = data }, TestContext.Current.CancellationToken);
+            new SwarmSecretSpec { Name = fullName, Data = data }, TestContext.Current.CancellationToken);
         var id = created.ID ?? throw new InvalidOperationException("the secret was created without an id");
         _secrets.Add(id);
-        return id;
+        return (id, fullName);
     }
 
     /// <summary>A replicated service with one replica, running <paramref name="container"/>.</summary>
