@@ -5,6 +5,8 @@
 # Idempotent: every step checks before it acts. As a non-root user it changes nothing and only
 # reports what is missing.
 set -euo pipefail
+# shellcheck source=lib/busybox-image.sh
+. "$(dirname "$0")/lib/busybox-image.sh"
 
 IMAGE="${SECURELAUNCH_TEST_IMAGE:-busybox:stable}"
 DAEMON_JSON=/etc/docker/daemon.json
@@ -43,6 +45,9 @@ dpkg -s libc6-dev >/dev/null 2>&1 || need+=(libc6-dev)
 # curl and jq drive the pipeline example and the real-Vault bootstrap, as a CI job would.
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v jq >/dev/null 2>&1 || need+=(jq)
+# ip and nsenter build the multi-node test Swarm (scripts/swarm-cluster.sh).
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+command -v nsenter >/dev/null 2>&1 || need+=(util-linux)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -108,20 +113,10 @@ fi
 # 5. A local test image made from busybox-static: no registry is reachable here.
 if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
   say "building $IMAGE from busybox-static"
-  root=$(mktemp -d)
-  trap 'rm -rf "$root"' EXIT
-  mkdir -p "$root"/{bin,etc,tmp,run,proc,sys,dev,root,home}
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $("$root/bin/busybox" --list); do
-    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
-  done
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n' >"$root/etc/passwd"
-  printf 'root:x:0:\nnobody:x:65534:\n' >"$root/etc/group"
-  chmod 1777 "$root/tmp"
-  tar -C "$root" -c . | docker import \
-    --change 'CMD ["sh"]' \
-    --change 'ENV PATH=/bin' \
-    - "$IMAGE" >/dev/null
+  tarfile=$(mktemp)
+  trap 'rm -f "$tarfile"' EXIT
+  busybox_rootfs_tar "$tarfile"
+  busybox_import "$tarfile" "$IMAGE" docker
 fi
 
 say "ready: docker $(docker version --format '{{.Server.Version}}'), swarm active, runsc registered, $IMAGE present"
