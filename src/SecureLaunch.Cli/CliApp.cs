@@ -14,6 +14,7 @@ public static class CliApp
         {
             RunCommand.Create(context),
             ValidateCommand.Create(context),
+            SchemaCommand.Create(context),
             InfoCommand.Create(context),
             VaultCommand.Create(context),
             DevVaultCommand.Create(context),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SecureLaunch.Core.Host;
+using SecureLaunch.Core.Spec.Shape;
 
 namespace SecureLaunch.Core.Spec;
 
@@ -116,15 +117,8 @@ public sealed class SpecLoader
         return result;
     }
 
-    /// <summary>Spec keys whose value is itself a credential (not a file name or variable name).</summary>
-    private static bool IsSecretMaterial(string key)
-    {
-        var parts = key.Split(ConfigurationPath.KeyDelimiter);
-        return parts.Length >= 3 && parts[0].Equals("vault", StringComparison.OrdinalIgnoreCase)
-            && ((parts[1].Equals("auth", StringComparison.OrdinalIgnoreCase)
-                 && parts[2].ToLowerInvariant() is "token" or "roleid" or "secretid" or "wrappedsecretid" or "password" or "jwt")
-                || (parts[1].Equals("unseal", StringComparison.OrdinalIgnoreCase) && parts[2].Equals("keys", StringComparison.OrdinalIgnoreCase)));
-    }
+    /// <summary>Spec keys whose value is itself a credential (not a file name or variable name): <see cref="SpecShape"/> marks them.</summary>
+    private static bool IsSecretMaterial(string key) => SpecShape.IsSecretMaterial(key.Split(ConfigurationPath.KeyDelimiter));
 
     /// <summary>A launch name from a directory name, as Compose derives a project name.</summary>
     private static string DefaultName(string directory)
