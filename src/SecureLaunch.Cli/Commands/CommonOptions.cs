@@ -19,6 +19,13 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<string[]> EnvFile() => new("--env-file")
+    {
+        Description = "Read ${VAR} values from this file (NAME=value lines, as Compose reads them); they win over the environment (repeatable; later files win)",
+        HelpName = "path",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary>For verbs that only need Vault's address: <c>-f</c> names a spec to take it from.</summary>
     public static Option<string?> VaultAddressFile()
     {

@@ -14,6 +14,7 @@ internal static class RunCommand
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
+        var envFile = CommonOptions.EnvFile();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var dev = new Option<bool>("--dev") { Description = "Run against the embedded dev Vault, seeded from the spec's dev: section" };
@@ -25,11 +26,11 @@ internal static class RunCommand
         };
         var command = new Command("run", "Fetch the spec's secrets from Vault and run its containers with them; clean up on exit")
         {
-            file, set, dev, stopGrace, quiet, verbose,
+            file, set, envFile, dev, stopGrace, quiet, verbose,
         };
         command.SetAction((result, _) => RunAsync(
             context,
-            new RunArguments(result.GetValue(file), result.GetValue(set), result.GetValue(dev), result.GetValue(stopGrace),
+            new RunArguments(result.GetValue(file), result.GetValue(set), result.GetValue(envFile), result.GetValue(dev), result.GetValue(stopGrace),
                 CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))));
         return command;
     }
@@ -42,7 +43,7 @@ internal static class RunCommand
             return ExitCodes.LaunchFailed;
         }
 
-        var (spec, path) = SpecCommandBase.Load(context, arguments.File, arguments.Overrides);
+        var (spec, path) = SpecCommandBase.Load(context, arguments.File, arguments.Overrides, arguments.EnvFiles);
         if (spec is null)
         {
             return ExitCodes.LaunchFailed;
@@ -95,5 +96,5 @@ internal static class RunCommand
         }
     }
 
-    private sealed record RunArguments(string? File, string[]? Overrides, bool Dev, int StopGraceSeconds, LogLevel Level);
+    private sealed record RunArguments(string? File, string[]? Overrides, string[]? EnvFiles, bool Dev, int StopGraceSeconds, LogLevel Level);
 }
