@@ -12,6 +12,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         return new RootCommand("SecureLaunch: run containers with secrets from HashiCorp Vault, and leave nothing behind")
         {
+            CommonOptions.NoColor(),
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             SchemaCommand.Create(context),
@@ -28,6 +29,11 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var parse = BuildRoot(context).Parse(args);
+        if (parse.GetValue<bool>("--no-color"))
+        {
+            context.Console.DisableColor();
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -38,6 +38,13 @@ internal static class CommonOptions
 
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Also debug detail (never secret values)" };
 
+    /// <summary>On the root command and every verb below it.</summary>
+    public static Option<bool> NoColor() => new("--no-color")
+    {
+        Description = "No colour in SecureLaunch's own messages (also: the NO_COLOR environment variable)",
+        Recursive = true,
+    };
+
     public static LogLevel LevelFrom(bool quiet, bool verbose) =>
         quiet ? LogLevel.Warning : verbose ? LogLevel.Debug : LogLevel.Information;
 }

@@ -49,7 +49,7 @@ internal static class RunCommand
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level)));
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level, context.Console.UseColor)));
         var logger = loggers.CreateLogger("securelaunch");
         DevVaultServer? devVault = null;
         try
