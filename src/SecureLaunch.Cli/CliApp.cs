@@ -20,6 +20,7 @@ public static class CliApp
             VaultCommand.Create(context),
             DevVaultCommand.Create(context),
             VersionCommand.Create(context),
+            CompletionCommand.Create(context),
         };
     }
 
