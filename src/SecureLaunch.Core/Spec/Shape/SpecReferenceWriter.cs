@@ -12,9 +12,12 @@ internal static class SpecReferenceWriter
         have keys completed and checked as you type. `securelaunch validate` checks everything the schema checks and
         more (secret references, files, auth combinations), with `file:line:column`.
 
-        - `${VAR}`, `${VAR:-default}` and the other forms Compose knows are replaced in every value, from the
-          `--env-file` files first, then the environment; an unset variable without a default is an error.
-          `$$` is a literal `$`.
+        - `${VAR}`, `${VAR:-default}` and the other forms Compose knows are replaced in every value; an unset
+          variable without a default is an error, and `$$` is a literal `$`. Variables come from the `--env-file`
+          files first (Compose's env-file syntax; repeatable, a later file wins), then from the environment. That is
+          the opposite of Compose, where the shell wins over `.env`: here a file named on the command line is the
+          more specific choice, as `--set` is. Values from env files are treated as secrets: never shown in errors.
+          `SECURELAUNCH__*` overrides and the `...Env` keys (`roleIdEnv`) read the environment only.
         - `{{ secret.field }}` in templates refers to a field of a secret under `secrets:`. The two never mix:
           a value taken from the environment may not contain `{{`.
         - Keys are layered: the file, then `SECURELAUNCH__*` environment variables
