@@ -65,6 +65,11 @@ internal static class RunCommand
                 target = VaultTarget.Resolve(spec.Vault, context.Environment);
             }
 
+            if (!NativeInit.EnsureExecutable(NativeInit.DefaultPath))
+            {
+                context.Console.Error.WriteLine($"securelaunch: warning: {NativeInit.DefaultPath} is not executable by every user and cannot be made so: containers with hidden env and a non-root user will fail to start (chmod 0755 it)");
+            }
+
             using var engines = Engines.Create(context, target, spec.Vault, loggers);
             var launcher = new Launcher(new LaunchContext
             {
