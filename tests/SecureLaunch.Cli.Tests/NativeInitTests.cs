@@ -27,4 +27,13 @@ public sealed class NativeInitTests : IDisposable
     [Fact]
     public void The_build_ships_the_init_beside_the_executable_ready_to_run() =>
         (File.GetUnixFileMode(NativeInit.DefaultPath) & UnixFileMode.OtherExecute).ShouldBe(UnixFileMode.OtherExecute);
+
+    [Fact]
+    public void The_path_comes_from_SECURELAUNCH_INIT_when_set()
+    {
+        using var environment = new TempEnvironment();
+
+        NativeInit.Resolve(environment).ShouldBe(NativeInit.DefaultPath);
+        NativeInit.Resolve(environment.With("SECURELAUNCH_INIT", "/var/lib/securelaunch/sl-init")).ShouldBe("/var/lib/securelaunch/sl-init");
+    }
 }

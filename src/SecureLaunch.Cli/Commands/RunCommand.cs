@@ -65,9 +65,10 @@ internal static class RunCommand
                 target = VaultTarget.Resolve(spec.Vault, context.Environment);
             }
 
-            if (!NativeInit.EnsureExecutable(NativeInit.DefaultPath))
+            var init = NativeInit.Resolve(context.Environment);
+            if (!NativeInit.EnsureExecutable(init))
             {
-                context.Console.Error.WriteLine($"securelaunch: warning: {NativeInit.DefaultPath} is not executable by every user and cannot be made so: containers with hidden env and a non-root user will fail to start (chmod 0755 it)");
+                context.Console.Error.WriteLine($"securelaunch: warning: {init} is not executable by every user and cannot be made so: containers with hidden env and a non-root user will fail to start (chmod 0755 it)");
             }
 
             using var engines = Engines.Create(context, target, spec.Vault, loggers);
@@ -83,6 +84,7 @@ internal static class RunCommand
                 TimeProvider = context.TimeProvider,
                 StopGrace = TimeSpan.FromSeconds(arguments.StopGraceSeconds),
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
+                InitBinaryPath = init,
             });
             var outcome = await launcher.RunAsync(spec, context.Shutdown.Token);
             return outcome.Interrupted ? Math.Max(context.Shutdown.ExitCode, ExitCodes.Interrupted) : outcome.ExitCode;

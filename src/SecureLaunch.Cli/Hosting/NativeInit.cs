@@ -13,8 +13,18 @@ internal static class NativeInit
         UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
+    /// <summary>
+    /// Names the init's path instead of <see cref="DefaultPath"/>: for SecureLaunch in a container, where the path must
+    /// be the same inside it and on the host whose daemon bind-mounts it (the Dockerfile's entrypoint sets it).
+    /// </summary>
+    public const string PathVariable = "SECURELAUNCH_INIT";
+
     /// <summary>Where the build and every package put the init: beside the executable.</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, HiddenEnvironment.InitRelativePath);
+
+    /// <summary><see cref="PathVariable"/> when set, else <see cref="DefaultPath"/>.</summary>
+    public static string Resolve(Core.Host.ISystemEnvironment environment) =>
+        environment.GetVariable(PathVariable) is { Length: > 0 } path ? path : DefaultPath;
 
     /// <summary>
     /// Makes <paramref name="path"/> readable and executable by everyone; false when it is not and cannot be made so
