@@ -3,7 +3,7 @@
 # dll under `dotnet`, its apphost, the self-contained single file and NativeAOT. Median of RUNS runs after
 # two warm-up runs, wall time and CPU time (user+sys; steadier than wall time on a shared machine).
 # Not a test: numbers go in docs/benchmarks.md. Builds what is missing first (scripts/publish.sh).
-#   RUNS=20 bench/startup.sh
+#   RUNS=20 bench/startup.sh          (AOT=0 to leave NativeAOT out)
 set -euo pipefail
 RUNS=${RUNS:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +14,9 @@ single="$root/artifacts/publish/single-file-linux-x64/securelaunch"
 aot="$root/artifacts/publish/aot-linux-x64/securelaunch"
 [ -f "$release/securelaunch.dll" ] || dotnet build src/SecureLaunch.Cli -c Release --nologo -v quiet >/dev/null
 [ -x "$single" ] || scripts/publish.sh single-file >/dev/null
-[ -x "$aot" ] || scripts/publish.sh aot >/dev/null || echo "startup.sh: no NativeAOT build (see docs/install.md); skipping it" >&2
+if [ "${AOT:-1}" = 1 ] && [ ! -x "$aot" ]; then
+  scripts/publish.sh aot >/dev/null || echo "startup.sh: no NativeAOT build (see docs/install.md); skipping it" >&2
+fi
 
 # Prints "wall_ms cpu_ms" of one run of "$@" (bash's own `time`, millisecond resolution).
 measure() {
@@ -45,5 +47,5 @@ bench '`dotnet run --no-build -c Release`' dotnet run --no-build -c Release --pr
 bench '`dotnet securelaunch.dll` (framework-dependent)' dotnet "$release/securelaunch.dll" version
 bench 'apphost `securelaunch` (framework-dependent)' "$release/securelaunch" version
 bench 'single file, self-contained' "$single" version
-[ -x "$aot" ] && bench 'NativeAOT' "$aot" version
+if [ -x "$aot" ]; then bench 'NativeAOT' "$aot" version; fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,7 @@ using Shouldly;
 
 namespace SecureLaunch.Cli.Tests;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class NativeInitTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"sl-init-{Guid.NewGuid():N}");
