@@ -12,15 +12,18 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         return new RootCommand("SecureLaunch: run containers with secrets from HashiCorp Vault, and leave nothing behind")
         {
+            CommonOptions.NoColor(),
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             PlanCommand.Create(context),
             StatusCommand.Create(context),
             DownCommand.Create(context),
+            SchemaCommand.Create(context),
             InfoCommand.Create(context),
             VaultCommand.Create(context),
             DevVaultCommand.Create(context),
             VersionCommand.Create(context),
+            CompletionCommand.Create(context),
         };
     }
 
@@ -30,6 +33,11 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var parse = BuildRoot(context).Parse(args);
+        if (parse.GetValue<bool>("--no-color"))
+        {
+            context.Console.DisableColor();
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

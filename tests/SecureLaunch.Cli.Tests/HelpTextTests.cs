@@ -12,7 +12,7 @@ namespace SecureLaunch.Cli.Tests;
 /// </summary>
 public sealed class HelpTextTests
 {
-    public static TheoryData<string> Verbs => new(string.Empty, "run", "validate", "plan", "status", "down", "info", "vault", "dev-vault", "version");
+    public static TheoryData<string> Verbs => new(string.Empty, "run", "validate", "plan", "status", "down", "schema", "info", "vault", "dev-vault", "version", "completion");
 
     [Theory]
     [MemberData(nameof(Verbs))]

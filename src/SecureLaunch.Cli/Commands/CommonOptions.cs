@@ -19,6 +19,13 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<string[]> EnvFile() => new("--env-file")
+    {
+        Description = "Read ${VAR} values from this file (NAME=value lines, as Compose reads them); they win over the environment (repeatable; later files win)",
+        HelpName = "path",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary>For verbs that only need Vault's address: <c>-f</c> names a spec to take it from.</summary>
     public static Option<string?> VaultAddressFile()
     {
@@ -30,6 +37,13 @@ internal static class CommonOptions
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Only warnings and errors from SecureLaunch itself" };
 
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Also debug detail (never secret values)" };
+
+    /// <summary>On the root command and every verb below it.</summary>
+    public static Option<bool> NoColor() => new("--no-color")
+    {
+        Description = "No colour in SecureLaunch's own messages (also: the NO_COLOR environment variable)",
+        Recursive = true,
+    };
 
     public static LogLevel LevelFrom(bool quiet, bool verbose) =>
         quiet ? LogLevel.Warning : verbose ? LogLevel.Debug : LogLevel.Information;

@@ -36,15 +36,19 @@ internal static partial class DownCommand
             DefaultValueFactory = _ => 10,
             HelpName = "seconds",
         };
+        var envFile = CommonOptions.EnvFile();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var command = new Command("down", "Stop what a launch started and revoke its leases, from its journal (also after a crash)")
         {
-            name, file, force, stopGrace, quiet, verbose,
+            name, file, envFile, force, stopGrace, quiet, verbose,
         };
         command.SetAction((result, _) => RunAsync(context, new DownArguments(
             result.GetValue(name), result.GetValue(file), result.GetValue(force), result.GetValue(stopGrace),
-            CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))));
+            CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))
+        {
+            EnvFiles = result.GetValue(envFile),
+        }));
         return command;
     }
 
@@ -59,7 +63,7 @@ internal static partial class DownCommand
         RunSpec? spec = null;
         if (arguments.File is not null || arguments.Name is null)
         {
-            (spec, _) = SpecCommandBase.Load(context, arguments.File, []);
+            (spec, _) = SpecCommandBase.Load(context, arguments.File, [], arguments.EnvFiles);
             if (spec is null)
             {
                 context.Console.Error.WriteLine("Name the launch: securelaunch down NAME (securelaunch status lists them).");
@@ -74,11 +78,17 @@ internal static partial class DownCommand
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level)));
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level, context.Console.UseColor)));
         var store = JournalStore.For(context.Environment);
         try
         {
             var journal = store.Read(name);
+            if (spec is null && journal?.SpecFile is { } launchSpec && arguments.EnvFiles is { Length: > 0 } && context.Environment.FileExists(launchSpec))
+            {
+                // The launch's own spec needs the --env-file variables to load; without the flag DownVault reads it as is.
+                (spec, _) = SpecCommandBase.Load(context, launchSpec, [], arguments.EnvFiles);
+            }
+
             using var docker = Engines.CreateDocker(context, loggers);
             if (journal is null)
             {
@@ -163,5 +173,8 @@ internal static partial class DownCommand
     private static bool NeedsVault(LaunchJournal journal) =>
         !journal.Vault.Ephemeral && (journal.Leases.Count > 0 || journal.Vault.TokenToRevoke);
 
-    private sealed record DownArguments(string? Name, string? File, bool Force, int StopGraceSeconds, LogLevel Level);
+    private sealed record DownArguments(string? Name, string? File, bool Force, int StopGraceSeconds, LogLevel Level)
+    {
+        public string[]? EnvFiles { get; init; }
+    }
 }

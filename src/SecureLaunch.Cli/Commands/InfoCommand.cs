@@ -12,14 +12,15 @@ internal static class InfoCommand
     public static Command Create(CliContext context)
     {
         var file = CommonOptions.VaultAddressFile();
-        var command = new Command("info", "Show the Docker engine (OS, swarm, runtimes, isolation modes) and Vault (seal and HA state)") { file };
-        command.SetAction((result, _) => RunAsync(context, result.GetValue(file)));
+        var envFile = CommonOptions.EnvFile();
+        var command = new Command("info", "Show the Docker engine (OS, swarm, runtimes, isolation modes) and Vault (seal and HA state)") { file, envFile };
+        command.SetAction((result, _) => RunAsync(context, result.GetValue(file), result.GetValue(envFile)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string? specFile)
+    private static async Task<int> RunAsync(CliContext context, string? specFile, string[]? envFiles)
     {
-        if (!SpecCommandBase.TryLoadVaultSettings(context, specFile, out var settings))
+        if (!SpecCommandBase.TryLoadVaultSettings(context, specFile, out var settings, envFiles))
         {
             return ExitCodes.LaunchFailed;
         }

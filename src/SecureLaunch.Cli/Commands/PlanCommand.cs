@@ -17,6 +17,7 @@ internal static class PlanCommand
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
+        var envFile = CommonOptions.EnvFile();
         var dev = new Option<bool>("--dev") { Description = "Plan against the embedded dev Vault, seeded from the spec's dev: section" };
         var output = new Option<string>("--output", "-o")
         {
@@ -27,15 +28,16 @@ internal static class PlanCommand
         output.AcceptOnlyFromAmong("text", "json");
         var command = new Command("plan", "Check everything a run needs (Vault, auth, capabilities, Docker, images, isolation) without minting anything")
         {
-            file, set, dev, output,
+            file, set, envFile, dev, output,
         };
-        command.SetAction((result, _) => RunAsync(context, result.GetValue(file), result.GetValue(set), result.GetValue(dev), result.GetValue(output) == "json"));
+        command.SetAction((result, _) => RunAsync(
+            context, result.GetValue(file), result.GetValue(set), result.GetValue(envFile), result.GetValue(dev), result.GetValue(output) == "json"));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string? file, string[]? overrides, bool dev, bool json)
+    private static async Task<int> RunAsync(CliContext context, string? file, string[]? overrides, string[]? envFiles, bool dev, bool json)
     {
-        var (spec, path) = SpecCommandBase.Load(context, file, overrides);
+        var (spec, path) = SpecCommandBase.Load(context, file, overrides, envFiles);
         if (spec is null)
         {
             return ExitCodes.LaunchFailed;
@@ -48,7 +50,7 @@ internal static class PlanCommand
             using var engines = Engines.Create(context, endpoint.Target, spec.Vault, NullLoggerFactory.Instance);
             var docker = await DockerPreflight.CheckAsync(spec, engines.Docker, new DockerPreflightOptions
             {
-                InitBinaryPath = LaunchContext.DefaultInitBinaryPath,
+                InitBinaryPath = NativeInit.Resolve(context.Environment),
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
                 PullMissing = false,
             }, context.Shutdown.Token);

@@ -14,6 +14,7 @@ internal static class RunCommand
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
+        var envFile = CommonOptions.EnvFile();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var dev = new Option<bool>("--dev") { Description = "Run against the embedded dev Vault, seeded from the spec's dev: section" };
@@ -29,11 +30,11 @@ internal static class RunCommand
         };
         var command = new Command("run", "Fetch the spec's secrets from Vault and run its containers with them; clean up on exit")
         {
-            file, set, dev, stopGrace, noRevoke, quiet, verbose,
+            file, set, envFile, dev, stopGrace, noRevoke, quiet, verbose,
         };
         command.SetAction((result, _) => RunAsync(
             context,
-            new RunArguments(result.GetValue(file), result.GetValue(set), result.GetValue(dev), result.GetValue(stopGrace),
+            new RunArguments(result.GetValue(file), result.GetValue(set), result.GetValue(envFile), result.GetValue(dev), result.GetValue(stopGrace),
                 CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))
             {
                 NoRevoke = result.GetValue(noRevoke),
@@ -49,18 +50,24 @@ internal static class RunCommand
             return ExitCodes.LaunchFailed;
         }
 
-        var (spec, path) = SpecCommandBase.Load(context, arguments.File, arguments.Overrides);
+        var (spec, path) = SpecCommandBase.Load(context, arguments.File, arguments.Overrides, arguments.EnvFiles);
         if (spec is null)
         {
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level)));
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level, context.Console.UseColor)));
         var logger = loggers.CreateLogger("securelaunch");
         try
         {
             await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, arguments.Dev, context.Shutdown.Token);
             var target = endpoint.Target;
+            var init = NativeInit.Resolve(context.Environment);
+            if (!NativeInit.EnsureExecutable(init))
+            {
+                context.Console.Error.WriteLine($"securelaunch: warning: {init} is not executable by every user and cannot be made so: containers with hidden env and a non-root user will fail to start (chmod 0755 it)");
+            }
+
             using var engines = Engines.Create(context, target, spec.Vault, loggers);
             var launcher = new Launcher(new LaunchContext
             {
@@ -83,6 +90,7 @@ internal static class RunCommand
                     TimeProvider = context.TimeProvider,
                 },
                 RevokeOnExit = !arguments.NoRevoke,
+                InitBinaryPath = init,
             });
             var outcome = await launcher.RunAsync(spec, context.Shutdown.Token);
             return outcome.Interrupted ? Math.Max(context.Shutdown.ExitCode, ExitCodes.Interrupted) : outcome.ExitCode;
@@ -94,7 +102,7 @@ internal static class RunCommand
         }
     }
 
-    private sealed record RunArguments(string? File, string[]? Overrides, bool Dev, int StopGraceSeconds, LogLevel Level)
+    private sealed record RunArguments(string? File, string[]? Overrides, string[]? EnvFiles, bool Dev, int StopGraceSeconds, LogLevel Level)
     {
         public bool NoRevoke { get; init; }
     }

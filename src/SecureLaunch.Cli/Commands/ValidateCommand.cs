@@ -10,10 +10,11 @@ internal static class ValidateCommand
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
-        var command = new Command("validate", "Check the spec offline; every error with file:line:column") { file, set };
+        var envFile = CommonOptions.EnvFile();
+        var command = new Command("validate", "Check the spec offline; every error with file:line:column") { file, set, envFile };
         command.SetAction(result =>
         {
-            var (spec, path) = SpecCommandBase.Load(context, result.GetValue(file), result.GetValue(set));
+            var (spec, path) = SpecCommandBase.Load(context, result.GetValue(file), result.GetValue(set), result.GetValue(envFile));
             if (spec is null)
             {
                 return ExitCodes.LaunchFailed;

@@ -17,12 +17,13 @@ internal static partial class VaultCommand
             Required = true,
         };
         var file = CommonOptions.VaultAddressFile();
-        var command = new Command("init", "Initialise Vault; the keys and root token go to a 0600 file, never to the terminal") { shares, threshold, output, file };
-        command.SetAction((result, _) => InitAsync(context, result.GetValue(shares), result.GetValue(threshold), result.GetValue(output)!, result.GetValue(file)));
+        var envFile = CommonOptions.EnvFile();
+        var command = new Command("init", "Initialise Vault; the keys and root token go to a 0600 file, never to the terminal") { shares, threshold, output, file, envFile };
+        command.SetAction((result, _) => InitAsync(context, result.GetValue(shares), result.GetValue(threshold), result.GetValue(output)!, result.GetValue(file), result.GetValue(envFile)));
         return command;
     }
 
-    private static Task<int> InitAsync(CliContext context, int shares, int threshold, string output, string? specFile)
+    private static Task<int> InitAsync(CliContext context, int shares, int threshold, string output, string? specFile, string[]? envFiles)
     {
         if (shares is < 1 or > 255 || threshold < 1 || threshold > shares)
         {
@@ -37,7 +38,7 @@ internal static partial class VaultCommand
             return Task.FromResult(ExitCodes.LaunchFailed);
         }
 
-        return WithVaultAsync(context, specFile, async vault =>
+        return WithVaultAsync(context, specFile, envFiles, async vault =>
         {
             var result = await vault.InitializeAsync(shares, threshold, context.Shutdown.Token);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

@@ -13,13 +13,14 @@ internal static partial class VaultCommand
         var keysFile = new Option<string?>("--keys-file") { Description = "Keys as `vault operator init -format=json` or `securelaunch vault init` write them, or one per line", HelpName = "path" };
         var keyEnv = new Option<string?>("--key-env") { Description = "An environment variable holding one key", HelpName = "name" };
         var file = CommonOptions.VaultAddressFile();
-        var command = new Command("unseal", "Submit unseal keys until Vault is unsealed; with neither option, prompts without echo") { keysFile, keyEnv, file };
-        command.SetAction((result, _) => UnsealAsync(context, result.GetValue(keysFile), result.GetValue(keyEnv), result.GetValue(file)));
+        var envFile = CommonOptions.EnvFile();
+        var command = new Command("unseal", "Submit unseal keys until Vault is unsealed; with neither option, prompts without echo") { keysFile, keyEnv, file, envFile };
+        command.SetAction((result, _) => UnsealAsync(context, result.GetValue(keysFile), result.GetValue(keyEnv), result.GetValue(file), result.GetValue(envFile)));
         return command;
     }
 
-    private static Task<int> UnsealAsync(CliContext context, string? keysFile, string? keyEnv, string? specFile) =>
-        WithVaultAsync(context, specFile, async vault =>
+    private static Task<int> UnsealAsync(CliContext context, string? keysFile, string? keyEnv, string? specFile, string[]? envFiles) =>
+        WithVaultAsync(context, specFile, envFiles, async vault =>
         {
             var keys = ReadKeys(context, keysFile, keyEnv);
             var status = await vault.GetSealStatusAsync(context.Shutdown.Token);

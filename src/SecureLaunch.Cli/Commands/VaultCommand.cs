@@ -23,8 +23,9 @@ internal static partial class VaultCommand
     private static Command Status(CliContext context)
     {
         var file = CommonOptions.VaultAddressFile();
-        var command = new Command("status", "Initialised, sealed, unseal progress; exits 2 when sealed") { file };
-        command.SetAction((result, _) => WithVaultAsync(context, result.GetValue(file), async vault =>
+        var envFile = CommonOptions.EnvFile();
+        var command = new Command("status", "Initialised, sealed, unseal progress; exits 2 when sealed") { file, envFile };
+        command.SetAction((result, _) => WithVaultAsync(context, result.GetValue(file), result.GetValue(envFile), async vault =>
         {
             var status = await vault.GetSealStatusAsync(context.Shutdown.Token);
             var output = context.Console.Out;
@@ -44,9 +45,9 @@ internal static partial class VaultCommand
     }
 
     /// <summary>Runs <paramref name="action"/> with a token-less client for the spec's or VAULT_ADDR's Vault.</summary>
-    private static async Task<int> WithVaultAsync(CliContext context, string? specFile, Func<IVaultClient, Task<int>> action)
+    private static async Task<int> WithVaultAsync(CliContext context, string? specFile, string[]? envFiles, Func<IVaultClient, Task<int>> action)
     {
-        if (!SpecCommandBase.TryLoadVaultSettings(context, specFile, out var settings))
+        if (!SpecCommandBase.TryLoadVaultSettings(context, specFile, out var settings, envFiles))
         {
             return ExitCodes.LaunchFailed;
         }

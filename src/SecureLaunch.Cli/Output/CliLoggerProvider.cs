@@ -10,12 +10,17 @@ internal sealed class CliLoggerProvider : ILoggerProvider
 {
     private readonly TextWriter _writer;
     private readonly LogLevel _minimum;
+    private readonly bool _color;
     private readonly Lock _gate = new();
 
-    public CliLoggerProvider(TextWriter writer, LogLevel minimum)
+    /// <param name="writer">Where lines go (the command's stderr).</param>
+    /// <param name="minimum">The lowest level written.</param>
+    /// <param name="color">Colour the warning and error prefixes (see <see cref="Hosting.CliConsole.UseColor"/>).</param>
+    public CliLoggerProvider(TextWriter writer, LogLevel minimum, bool color = false)
     {
         _writer = writer;
         _minimum = minimum;
+        _color = color;
     }
 
     public ILogger CreateLogger(string categoryName) => new CliLogger(this);
@@ -28,13 +33,13 @@ internal sealed class CliLoggerProvider : ILoggerProvider
     {
         var prefix = level switch
         {
-            LogLevel.Warning => "warning: ",
-            LogLevel.Error or LogLevel.Critical => "error: ",
-            _ => string.Empty,
+            LogLevel.Warning => Ansi.Yellow("securelaunch: warning:", _color) + " ",
+            LogLevel.Error or LogLevel.Critical => Ansi.Red("securelaunch: error:", _color) + " ",
+            _ => "securelaunch: ",
         };
         lock (_gate)
         {
-            _writer.WriteLine($"securelaunch: {prefix}{message}");
+            _writer.WriteLine($"{prefix}{message}");
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SecureLaunch.Core.Spec.Shape;
 
 namespace SecureLaunch.Core.Spec;
 
@@ -6,17 +7,7 @@ internal sealed partial class SpecBinder
 {
     private const string AuthPath = "vault:auth";
 
-    /// <summary>The keys each auth method takes besides <c>method</c> and <c>mount</c>.</summary>
-    private static readonly Dictionary<AuthMethod, string[]> AuthMethodKeys = new()
-    {
-        [AuthMethod.Token] = [.. Credential("token")],
-        [AuthMethod.AppRole] = [.. Credential("roleId"), .. Credential("secretId"), .. Credential("wrappedSecretId"), "removeSecretIdFile"],
-        [AuthMethod.Userpass] = ["username", .. Credential("password")],
-        [AuthMethod.Jwt] = ["role", .. Credential("jwt")],
-        [AuthMethod.Kubernetes] = ["role", "tokenFile"],
-    };
-
-    private static readonly string[] MethodNames = ["token", "approle", "userpass", "jwt", "kubernetes"];
+    private static readonly IReadOnlyList<string> MethodNames = SpecShape.AuthMethodNames;
 
     private AuthSettings BindAuth(IConfigurationSection auth)
     {
@@ -93,18 +84,19 @@ internal sealed partial class SpecBinder
 
     private void CheckAuthKeys(IConfigurationSection auth, AuthMethod method)
     {
-        var own = AuthMethodKeys[method];
+        var shape = SpecShape.Auth;
+        var own = shape.KeyNames.Concat(shape.Variant(MethodNames[(int)method])!.KeyNames).ToList();
         foreach (var child in auth.GetChildren())
         {
-            if (child.Key is "method" or "mount" || own.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            if (own.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var owner = AuthMethodKeys.FirstOrDefault(kv => kv.Value.Contains(child.Key, StringComparer.OrdinalIgnoreCase));
-            Error(child.Path, owner.Value is not null
-                ? $"'{child.Key}' belongs to auth method {MethodNames[(int)owner.Key]}, not {MethodNames[(int)method]}"
-                : $"unknown key '{child.Key}' in 'vault.auth'{Suggestions.Hint(child.Key, ["method", "mount", .. own])}");
+            var owner = shape.Variants.FirstOrDefault(v => v.KeyNames.Contains(child.Key, StringComparer.OrdinalIgnoreCase));
+            Error(child.Path, owner is not null
+                ? $"'{child.Key}' belongs to auth method {owner.Value}, not {MethodNames[(int)method]}"
+                : $"unknown key '{child.Key}' in 'vault.auth'{Suggestions.Hint(child.Key, own)}");
         }
     }
 
@@ -160,7 +152,7 @@ internal sealed partial class SpecBinder
 
     private static bool TryParseMethod(string text, out AuthMethod method)
     {
-        var index = Array.FindIndex(MethodNames, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        var index = MethodNames.ToList().FindIndex(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
         method = (AuthMethod)Math.Max(index, 0);
         return index >= 0;
     }

@@ -1,14 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using SecureLaunch.Core.Spec.Shape;
 using SecureLaunch.Core.Templates;
 
 namespace SecureLaunch.Core.Spec;
 
 internal sealed partial class SpecBinder
 {
-    private static readonly string[] ContainerKeys = ["image", "command", "entrypoint", "env", "exposure", "files", "isolation", "runtime", "user", "workingDir"];
-    private static readonly string[] FileKeys = ["target", "content", "mode", "uid", "gid"];
-
     private List<ContainerDefinition> BindContainers(IConfigurationSection section, IReadOnlySet<string> secretNames)
     {
         var containers = new List<ContainerDefinition>();
@@ -20,7 +18,7 @@ internal sealed partial class SpecBinder
                 continue;
             }
 
-            CheckKeys(entry, entry.Path, ContainerKeys);
+            CheckKeys(entry, entry.Path, SpecShape.Container);
             var image = entry["image"]?.Trim();
             if (string.IsNullOrEmpty(image))
             {
@@ -111,7 +109,7 @@ internal sealed partial class SpecBinder
         var targets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in Ordered(section))
         {
-            CheckKeys(entry, entry.Path, FileKeys);
+            CheckKeys(entry, entry.Path, SpecShape.File);
             var target = entry["target"];
             if (target is null || !target.StartsWith('/') || target.EndsWith('/'))
             {

@@ -1,14 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using SecureLaunch.Core.Spec.Shape;
 using SecureLaunch.Core.Templates;
 
 namespace SecureLaunch.Core.Spec;
 
 internal sealed partial class SpecBinder
 {
-    private static readonly string[] SecretKeys = ["path", "method", "data", "version"];
-
     private List<SecretDefinition> BindSecrets(IConfigurationSection section)
     {
         var secrets = new List<SecretDefinition>();
@@ -20,7 +19,7 @@ internal sealed partial class SpecBinder
                 continue;
             }
 
-            CheckKeys(entry, entry.Path, SecretKeys);
+            CheckKeys(entry, entry.Path, SpecShape.Secret);
             var path = entry["path"]?.Trim();
             if (string.IsNullOrEmpty(path))
             {

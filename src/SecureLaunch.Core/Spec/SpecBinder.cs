@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using SecureLaunch.Core.Spec.Shape;
 using SecureLaunch.Core.Templates;
 
 namespace SecureLaunch.Core.Spec;
@@ -10,9 +11,6 @@ namespace SecureLaunch.Core.Spec;
 /// </summary>
 internal sealed partial class SpecBinder
 {
-    private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "dev"];
-    private static readonly string[] VaultKeys = ["address", "namespace", "auth", "unseal", "tls"];
-
     /// <summary>Keys of the spec's documented shape that this version does not implement yet: refused by name, not as typos.</summary>
     private static readonly Dictionary<string, string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -32,7 +30,7 @@ internal sealed partial class SpecBinder
 
     public RunSpec? Bind(IConfiguration root, string defaultName)
     {
-        CheckKeys(root, string.Empty, RootKeys);
+        CheckKeys(root, string.Empty, SpecShape.Root);
         CheckVersion(root);
         var name = root["name"] ?? defaultName;
         if (!SpecNames.IsValidName(name))
@@ -74,7 +72,7 @@ internal sealed partial class SpecBinder
 
     private VaultSettings BindVault(IConfigurationSection section)
     {
-        CheckKeys(section, "vault", VaultKeys);
+        CheckKeys(section, "vault", SpecShape.Vault);
         Uri? address = null;
         if (section["address"] is { } text)
         {
@@ -98,7 +96,7 @@ internal sealed partial class SpecBinder
             return null;
         }
 
-        CheckKeys(section, "vault:tls", ["caCert", "skipVerify"]);
+        CheckKeys(section, "vault:tls", SpecShape.Tls);
         var skip = section["skipVerify"];
         if (skip is not null and not ("true" or "false"))
         {
@@ -115,7 +113,7 @@ internal sealed partial class SpecBinder
             return null;
         }
 
-        CheckKeys(section, "vault:unseal", ["keys", "keysFile"]);
+        CheckKeys(section, "vault:unseal", SpecShape.Unseal);
         var keys = section.GetSection("keys");
         if (keys.Value is not null)
         {
@@ -146,9 +144,10 @@ internal sealed partial class SpecBinder
         return null;
     }
 
-    /// <summary>Reports every key of <paramref name="section"/> not in <paramref name="allowed"/>.</summary>
-    private void CheckKeys(IConfiguration section, string path, IReadOnlyCollection<string> allowed)
+    /// <summary>Reports every key of <paramref name="section"/> that <paramref name="shape"/> does not declare.</summary>
+    private void CheckKeys(IConfiguration section, string path, SpecObject shape)
     {
+        var allowed = shape.KeyNames.ToList();
         foreach (var child in section.GetChildren())
         {
             var key = path.Length == 0 ? child.Key : ConfigurationPath.Combine(path, child.Key);

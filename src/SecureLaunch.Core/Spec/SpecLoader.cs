@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SecureLaunch.Core.Host;
+using SecureLaunch.Core.Spec.Shape;
 
 namespace SecureLaunch.Core.Spec;
 
@@ -12,12 +13,27 @@ public sealed class SpecLoader
     /// <summary>Environment variables with this prefix override spec keys: <c>SECURELAUNCH__CONTAINERS__WEB__IMAGE</c>.</summary>
     public const string EnvironmentPrefix = "SECURELAUNCH__";
 
+    /// <summary>Values of <c>--env-file</c> variables no shorter than this are blotted out of error messages.</summary>
+    private const int ShortestScrubbedValue = 4;
+
     private readonly ISystemEnvironment _environment;
+    private readonly IReadOnlyDictionary<string, string> _variables;
 
     public SpecLoader(ISystemEnvironment environment)
+        : this(environment, new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>
+    /// A loader whose <c>${VAR}</c> interpolation looks in <paramref name="variables"/> (from <c>--env-file</c>) before
+    /// the environment. Their values are treated as possibly secret: they never appear in an error message.
+    /// </summary>
+    public SpecLoader(ISystemEnvironment environment, IReadOnlyDictionary<string, string> variables)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(variables);
         _environment = environment;
+        _variables = variables;
     }
 
     /// <summary>Reads and validates the spec file at <paramref name="path"/>; errors name it <paramref name="displayName"/>.</summary>
@@ -51,10 +67,10 @@ public sealed class SpecLoader
         ArgumentNullException.ThrowIfNull(overrides);
         var errors = new List<SpecDiagnostic>();
         var map = new SpecSourceMap(SourceLocation.Of(source));
-        var values = YamlSpecReader.Read(yaml, source, _environment.GetVariable, map, errors);
+        var values = YamlSpecReader.Read(yaml, source, Lookup, map, errors);
         if (errors.Count > 0 && values.Count == 0)
         {
-            return new SpecLoadResult(null, InReadingOrder(errors));
+            return new SpecLoadResult(null, Scrub(InReadingOrder(errors)));
         }
 
         var configuration = new ConfigurationBuilder()
@@ -63,7 +79,24 @@ public sealed class SpecLoader
             .AddInMemoryCollection(FlagOverrides(overrides, map, errors))
             .Build();
         var spec = new SpecBinder(source, map, errors).Bind(configuration, defaultName);
-        return new SpecLoadResult(errors.Count == 0 ? spec : null, InReadingOrder(errors));
+        return new SpecLoadResult(errors.Count == 0 ? spec : null, Scrub(InReadingOrder(errors)));
+    }
+
+    private string? Lookup(string name) => _variables.TryGetValue(name, out var value) ? value : _environment.GetVariable(name);
+
+    /// <summary>Messages that quote a value (<c>isolation 'x' must be ...</c>) must not show one that came from an env file.</summary>
+    private SpecDiagnostic[] Scrub(SpecDiagnostic[] errors)
+    {
+        var values = _variables.Values.Where(v => v.Length >= ShortestScrubbedValue).OrderByDescending(v => v.Length).ToList();
+        if (values.Count == 0)
+        {
+            return errors;
+        }
+
+        return [.. errors.Select(e => e with
+        {
+            Message = values.Aggregate(e.Message, (message, value) => message.Replace(value, "*****", StringComparison.Ordinal)),
+        })];
     }
 
     /// <summary>Errors by their position in the file; those from overrides last, in the order found.</summary>
@@ -116,15 +149,8 @@ public sealed class SpecLoader
         return result;
     }
 
-    /// <summary>Spec keys whose value is itself a credential (not a file name or variable name).</summary>
-    private static bool IsSecretMaterial(string key)
-    {
-        var parts = key.Split(ConfigurationPath.KeyDelimiter);
-        return parts.Length >= 3 && parts[0].Equals("vault", StringComparison.OrdinalIgnoreCase)
-            && ((parts[1].Equals("auth", StringComparison.OrdinalIgnoreCase)
-                 && parts[2].ToLowerInvariant() is "token" or "roleid" or "secretid" or "wrappedsecretid" or "password" or "jwt")
-                || (parts[1].Equals("unseal", StringComparison.OrdinalIgnoreCase) && parts[2].Equals("keys", StringComparison.OrdinalIgnoreCase)));
-    }
+    /// <summary>Spec keys whose value is itself a credential (not a file name or variable name): <see cref="SpecShape"/> marks them.</summary>
+    private static bool IsSecretMaterial(string key) => SpecShape.IsSecretMaterial(key.Split(ConfigurationPath.KeyDelimiter));
 
     /// <summary>A launch name from a directory name, as Compose derives a project name.</summary>
     private static string DefaultName(string directory)

@@ -1,0 +1,154 @@
+namespace SecureLaunch.Core.Spec.Shape;
+
+/// <summary>
+/// The run spec's keys, in one place: the binder's unknown-key check and "did you mean" hints, the
+/// refusal of secret material on <c>--set</c>, the JSON Schema (<c>securelaunch schema</c>) and the spec
+/// reference (<c>docs/spec-reference.md</c>) all come from these declarations.
+/// </summary>
+/// <remarks>
+/// Adding a key is one <c>Key(...)</c> line in its section below (and the binder reading it); then
+/// regenerate the schema and reference with <c>SECURELAUNCH_UPDATE_GOLDEN=1 dotnet test tests/SecureLaunch.Cli.Tests</c>.
+/// Sections are declared before the sections that use them: static fields initialise in textual order.
+/// </remarks>
+internal static class SpecShape
+{
+    /// <summary>Names of secrets, containers and the launch (<see cref="Templates.SpecNames.IsValidName"/>).</summary>
+    public const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
+
+    /// <summary>Environment variable names.</summary>
+    public const string EnvNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+    public static readonly IReadOnlyList<string> AuthMethodNames = Lower(Enum.GetNames<AuthMethod>());
+
+    public static readonly SpecObject Tls = new("tls", "TLS for an https:// Vault address", [
+        Key("caCert", new SpecType.Text(), "A PEM file of the CA to trust for Vault's certificate, instead of the system's (as VAULT_CACERT)"),
+        Key("skipVerify", new SpecType.Boolean(), "Skip verifying Vault's certificate: for experiments only (as VAULT_SKIP_VERIFY)", @default: "false"),
+    ]);
+
+    public static readonly SpecObject Unseal = new("unseal", "Keys to unseal Vault with, used only when Vault says it is sealed", [
+        Key("keys", new SpecType.List(new SpecType.Text()), "Unseal keys, each usually written as ${VAR}", secret: true),
+        Key("keysFile", new SpecType.Text(), "A file of unseal keys: the JSON of `vault operator init -format=json` or `securelaunch vault init`, or one key per line"),
+    ])
+    {
+        Rules = [SpecRule.AnyOf("keys", "keysFile")],
+    };
+
+    public static readonly SpecObject Auth = new("auth", "How SecureLaunch logs in to Vault; every method but token creates a token that SecureLaunch revokes on exit", [
+        Key("method", new SpecType.Choice(AuthMethodNames), "The auth method", @default: "token"),
+        Key("mount", new SpecType.Text(), "Where the auth method is mounted (default: the method's name, e.g. approle)"),
+    ])
+    {
+        Discriminator = "method",
+        Variants =
+        [
+            Variant(AuthMethod.Token, "A token given to SecureLaunch: token, tokenFile or tokenEnv, else VAULT_TOKEN, then ~/.vault-token; never revoked by SecureLaunch", [
+                Key("token", new SpecType.Credential(), "the token"),
+            ]),
+            Variant(AuthMethod.AppRole, "AppRole, with a plain or a response-wrapped secret id", [
+                Key("roleId", new SpecType.Credential(), "the role id", required: true),
+                Key("secretId", new SpecType.Credential(), "the secret id"),
+                Key("wrappedSecretId", new SpecType.Credential(), "a response-wrapping token holding the secret id, unwrapped through sys/wrapping/unwrap"),
+                Key("removeSecretIdFile", new SpecType.Boolean(), "Delete the secret id's file once read, as Vault Agent's remove_secret_id_file_after_reading", @default: "false"),
+            ]) with { Rules = [SpecRule.OneOf("secretId", "wrappedSecretId")] },
+            Variant(AuthMethod.Userpass, "A username and password", [
+                Key("username", new SpecType.Text(), "The user name", required: true),
+                Key("password", new SpecType.Credential(), "the password", required: true),
+            ]),
+            Variant(AuthMethod.Jwt, "A JWT from the CI system (GitHub Actions, GitLab) against a JWT role", [
+                Key("role", new SpecType.Text(), "The Vault role to log in as", required: true),
+                Key("jwt", new SpecType.Credential(), "the JWT, e.g. the CI job's ID token", required: true),
+            ]),
+            Variant(AuthMethod.Kubernetes, "A Kubernetes service-account token against a Kubernetes role", [
+                Key("role", new SpecType.Text(), "The Vault role to log in as", required: true),
+                Key("tokenFile", new SpecType.Text(), "The service-account token file", @default: AuthSettings.KubernetesTokenFile),
+            ]),
+        ],
+    };
+
+    public static readonly SpecObject Vault = new("vault", "Where Vault is and how to log in to it", [
+        Key("address", new SpecType.Text(), "Vault's http:// or https:// address (default: VAULT_ADDR, then http://127.0.0.1:8200)"),
+        Key("namespace", new SpecType.Text(), "The Vault Enterprise namespace, sent as X-Vault-Namespace (default: VAULT_NAMESPACE)"),
+        Key("auth", Auth, "How to log in (default: a token from VAULT_TOKEN, then ~/.vault-token)"),
+        Key("unseal", Unseal, "Keys to unseal Vault with, used only when Vault says it is sealed"),
+        Key("tls", Tls, "TLS settings (default: VAULT_CACERT and VAULT_SKIP_VERIFY)"),
+    ]);
+
+    public static readonly SpecObject Secret = new("secret", "A secret to fetch from Vault; templates refer to its fields as {{ name.field }}", [
+        Key("path", new SpecType.Text("^(?!/)(?!v1/)."), "The path as the vault CLI takes it: secret/myapp/config (KV v1 or v2, told from the mount), database/creds/app, pki/issue/web", required: true),
+        Key("method", new SpecType.Choice(["GET", "POST", "PUT"]), "The HTTP method: POST or PUT for endpoints that take a body, such as pki/issue", @default: "GET"),
+        Key("data", new SpecType.FreeForm(), "The request body, for method POST or PUT"),
+        Key("version", new SpecType.Integer(1, int.MaxValue), "KV v2: the version to read (default: the latest)"),
+    ]);
+
+    public static readonly SpecObject File = new("file", "A file written on tmpfs and mounted read-only into the container", [
+        Key("target", new SpecType.Text("^/.*[^/]$"), "The absolute path of the file inside the container", required: true),
+        Key("content", new SpecType.Template(), "The file's content; may use {{ secret.field }}", required: true),
+        Key("mode", new SpecType.FileMode(), "The file's mode, in octal", @default: "0400"),
+        Key("uid", new SpecType.Integer(0, int.MaxValue), "The file's owner (default: SecureLaunch's user)"),
+        Key("gid", new SpecType.Integer(0, int.MaxValue), "The file's group (default: SecureLaunch's group)"),
+    ]);
+
+    public static readonly SpecObject Container = new("container", "A container to run with its secrets", [
+        Key("image", new SpecType.Text(), "The image, as docker run takes it, e.g. busybox:stable", required: true),
+        Key("command", new SpecType.List(new SpecType.Text()), "The command, replacing the image's CMD"),
+        Key("entrypoint", new SpecType.List(new SpecType.Text()), "The entrypoint, replacing the image's ENTRYPOINT"),
+        Key("env", new SpecType.Map(EnvNamePattern, "NAME", new SpecType.Template()), "Environment variables; values may use {{ secret.field }}"),
+        Key("exposure", new SpecType.Choice(Lower(Enum.GetNames<EnvExposure>())), "How env values reach the container: hidden (through SecureLaunch's init, never in docker inspect) or config (plain Config.Env, visible to docker inspect)", @default: "hidden"),
+        Key("files", new SpecType.List(File), "Files written on tmpfs and mounted read-only"),
+        Key("isolation", new SpecType.Choice(Lower(Enum.GetNames<IsolationMode>())), "How strongly the container is separated from the host (docs/isolation.md)", @default: "process"),
+        Key("runtime", new SpecType.Text(), "An OCI runtime registered with the daemon, overriding the one isolation picks"),
+        Key("user", new SpecType.Text(), "The user (and group) to run as, as docker run --user takes it"),
+        Key("workingDir", new SpecType.Text(), "The working directory inside the container"),
+    ]);
+
+    public static readonly SpecObject Root = new("spec", "A SecureLaunch run spec (securelaunch.yaml)", [
+        Key("version", new SpecType.Integer(1, 1), "The spec format's version", required: true),
+        Key("name", new SpecType.Text(NamePattern), "The launch's name, which prefixes what it creates (default: the spec directory's name)"),
+        Key("vault", Vault, "Where Vault is and how to log in to it"),
+        Key("secrets", new SpecType.Map(NamePattern, "name", Secret), "The secrets to fetch, by the name templates use"),
+        Key("containers", new SpecType.Map(NamePattern, "name", Container, MinimumCount: 1), "The containers to run, in start order", required: true),
+        Key("dev", new SpecType.FreeForm(), "The seed of the embedded dev Vault for run --dev and dev-vault --seed (kv, database, pki, policies, approle, userpass, jwt, kubernetes, rootToken)"),
+    ]);
+
+    /// <summary>
+    /// Whether the configuration key <paramref name="path"/> (<c>vault:auth:secretId</c>) is, or is inside, a key whose
+    /// value is secret material; matched case-insensitively, as configuration keys are.
+    /// </summary>
+    public static bool IsSecretMaterial(IReadOnlyList<string> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        SpecType current = Root;
+        foreach (var part in path)
+        {
+            switch (current)
+            {
+                case SpecObject section when section.Find(part) is { } key:
+                    if (key.Secret || (key.Type is SpecType.Credential && key.IsValueForm(part)))
+                    {
+                        return true;
+                    }
+
+                    current = key.Type;
+                    break;
+                case SpecType.Map map:
+                    current = map.Value;
+                    break;
+                case SpecType.List list:
+                    current = list.Item;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static SpecKey Key(string name, SpecType type, string description, bool required = false, string? @default = null, bool secret = false) =>
+        new(name, type, description) { Required = required, Default = @default, Secret = secret };
+
+    private static SpecVariant Variant(AuthMethod method, string description, IReadOnlyList<SpecKey> keys) =>
+        new(method.ToString().ToLowerInvariant(), description, keys);
+
+    private static string[] Lower(string[] names) => [.. names.Select(n => n.ToLowerInvariant())];
+}
