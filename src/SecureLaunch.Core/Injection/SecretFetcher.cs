@@ -33,7 +33,8 @@ public sealed class SecretFetcher
     public async Task<SecretSet> FetchAllAsync(IReadOnlyList<SecretDefinition> secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        var reads = secrets.Select(s => FetchOneAsync(s, cancellationToken)).ToArray();
+        var progress = new FetchProgress(secrets.Count);
+        var reads = secrets.Select(s => FetchOneAsync(s, progress, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(reads);
@@ -58,7 +59,7 @@ public sealed class SecretFetcher
         return set;
     }
 
-    private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, CancellationToken cancellationToken)
+    private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, FetchProgress progress, CancellationToken cancellationToken)
     {
         using var body = definition.BodyJson is null ? null : JsonDocument.Parse(definition.BodyJson);
         var request = new SecretRequest
@@ -78,16 +79,25 @@ public sealed class SecretFetcher
             throw new LaunchException($"{definition.Location}: secret '{definition.Name}' ({definition.Path}): {ex.Message}", ex);
         }
 
+        var fetched = Interlocked.Increment(ref progress.Fetched);
         if (secret.Lease is { } lease)
         {
             _ledger.Record(definition.Name, lease);
-            Log.SecretLeased(_logger, definition.Name, definition.Path, new ShortLeaseId(lease.LeaseId), (int)lease.Duration.TotalSeconds, lease.Renewable ? "renewable" : "not renewable");
+            Log.SecretLeased(_logger, definition.Name, fetched, progress.Total, definition.Path, new ShortLeaseId(lease.LeaseId), (int)lease.Duration.TotalSeconds, lease.Renewable ? "renewable" : "not renewable");
         }
         else
         {
-            Log.SecretRead(_logger, definition.Name, definition.Path, secret.Data.Count);
+            Log.SecretRead(_logger, definition.Name, fetched, progress.Total, definition.Path, secret.Data.Count);
         }
 
         return secret;
+    }
+
+    /// <summary>How many of the launch's secrets have arrived, for "n/m" in the log (they arrive in any order).</summary>
+    private sealed class FetchProgress(int total)
+    {
+        public int Fetched;
+
+        public int Total { get; } = total;
     }
 }
