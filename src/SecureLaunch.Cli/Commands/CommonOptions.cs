@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using SecureLaunch.Cli.Output;
 
 namespace SecureLaunch.Cli.Commands;
 
@@ -30,6 +31,13 @@ internal static class CommonOptions
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Only warnings and errors from SecureLaunch itself" };
 
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Also debug detail (never secret values)" };
+
+    /// <summary><c>--output text|json</c>: lines for people, or one JSON event per line on stdout for pipelines.</summary>
+    public static Option<string> Output() => new Option<string>("--output", "-o")
+    {
+        Description = "text for people; json for one JSON event per line on stdout (docs/json-events.md)",
+        DefaultValueFactory = _ => OutputFormats.Text,
+    }.AcceptOnlyFromAmong(OutputFormats.Text, OutputFormats.Json);
 
     public static LogLevel LevelFrom(bool quiet, bool verbose) =>
         quiet ? LogLevel.Warning : verbose ? LogLevel.Debug : LogLevel.Information;

@@ -20,7 +20,7 @@ internal static class SpecCommandBase
         var result = new SpecLoader(context.Environment).LoadFile(path, overrides ?? [], display);
         foreach (var diagnostic in result.Errors)
         {
-            context.Console.WriteError(diagnostic.ToString());
+            context.Console.WriteError(diagnostic);
         }
 
         return (result.Spec, path);

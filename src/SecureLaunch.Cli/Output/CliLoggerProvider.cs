@@ -24,7 +24,8 @@ internal sealed class CliLoggerProvider : ILoggerProvider
     {
     }
 
-    private void Write(LogLevel level, string message)
+    /// <summary>One log line as people read it: <c>securelaunch: warning: ...</c>.</summary>
+    public static string Format(LogLevel level, string message)
     {
         var prefix = level switch
         {
@@ -32,9 +33,14 @@ internal sealed class CliLoggerProvider : ILoggerProvider
             LogLevel.Error or LogLevel.Critical => "error: ",
             _ => string.Empty,
         };
+        return $"securelaunch: {prefix}{message}";
+    }
+
+    private void Write(LogLevel level, string message)
+    {
         lock (_gate)
         {
-            _writer.WriteLine($"securelaunch: {prefix}{message}");
+            _writer.WriteLine(Format(level, message));
         }
     }
 
