@@ -33,11 +33,25 @@ internal static class CommonOptions
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Also debug detail (never secret values)" };
 
     /// <summary><c>--output text|json</c>: lines for people, or one JSON event per line on stdout for pipelines.</summary>
-    public static Option<string> Output() => new Option<string>("--output", "-o")
+    public static Option<string> Output()
     {
-        Description = "text for people; json for one JSON event per line on stdout (docs/json-events.md)",
-        DefaultValueFactory = _ => OutputFormats.Text,
-    }.AcceptOnlyFromAmong(OutputFormats.Text, OutputFormats.Json);
+        var option = new Option<string>("--output")
+        {
+            Description = "text for people; json for one JSON event per line on stdout (docs/json-events.md)",
+            HelpName = "text|json",
+            DefaultValueFactory = _ => OutputFormats.Text,
+        };
+        option.CompletionSources.Add(OutputFormats.Text, OutputFormats.Json);
+        // One line, not System.CommandLine's list over several.
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not (OutputFormats.Text or OutputFormats.Json) and var value)
+            {
+                result.AddError($"--output {value}: must be text or json");
+            }
+        });
+        return option;
+    }
 
     public static LogLevel LevelFrom(bool quiet, bool verbose) =>
         quiet ? LogLevel.Warning : verbose ? LogLevel.Debug : LogLevel.Information;
