@@ -37,7 +37,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--output")
         {
-            Description = "text for people; json for one JSON event per line on stdout (docs/json-events.md)",
+            Description = "How to print: text for people, json for one JSON event per line on stdout (docs/json-events.md)",
             HelpName = "text|json",
             DefaultValueFactory = _ => OutputFormats.Text,
         };
