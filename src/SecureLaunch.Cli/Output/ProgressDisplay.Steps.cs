@@ -58,7 +58,7 @@ internal sealed partial class ProgressDisplay
                 return true;
             case "SecretRead" or "SecretLeased":
                 _secretNames.Add(Field("Name"));
-                var fetched = Number("Fetched");
+                var fetched = _secretNames.Count;
                 var done = fetched >= _secretTotal;
                 _secrets.Set(done ? StepState.Done : StepState.Active, $"{fetched}/{_secretTotal}: {string.Join(", ", _secretNames)}");
                 if (done)

@@ -79,15 +79,19 @@ public sealed class SecretFetcher
             throw new LaunchException($"{definition.Location}: secret '{definition.Name}' ({definition.Path}): {ex.Message}", ex);
         }
 
-        var fetched = Interlocked.Increment(ref progress.Fetched);
-        if (secret.Lease is { } lease)
+        // Counted and logged together, so n of "n/m" only grows from one line to the next.
+        lock (progress.Gate)
         {
-            _ledger.Record(definition.Name, lease);
-            Log.SecretLeased(_logger, definition.Name, fetched, progress.Total, definition.Path, new ShortLeaseId(lease.LeaseId), (int)lease.Duration.TotalSeconds, lease.Renewable ? "renewable" : "not renewable");
-        }
-        else
-        {
-            Log.SecretRead(_logger, definition.Name, fetched, progress.Total, definition.Path, secret.Data.Count);
+            var fetched = ++progress.Fetched;
+            if (secret.Lease is { } lease)
+            {
+                _ledger.Record(definition.Name, lease);
+                Log.SecretLeased(_logger, definition.Name, fetched, progress.Total, definition.Path, new ShortLeaseId(lease.LeaseId), (int)lease.Duration.TotalSeconds, lease.Renewable ? "renewable" : "not renewable");
+            }
+            else
+            {
+                Log.SecretRead(_logger, definition.Name, fetched, progress.Total, definition.Path, secret.Data.Count);
+            }
         }
 
         return secret;
@@ -96,7 +100,9 @@ public sealed class SecretFetcher
     /// <summary>How many of the launch's secrets have arrived, for "n/m" in the log (they arrive in any order).</summary>
     private sealed class FetchProgress(int total)
     {
-        public int Fetched;
+        public Lock Gate { get; } = new();
+
+        public int Fetched { get; set; }
 
         public int Total { get; } = total;
     }
