@@ -16,7 +16,7 @@ public sealed class ProgressDisplayTests
         """;
 
     [Fact]
-    public async Task A_run_on_a_terminal_shows_each_step_once_done_then_plain_lines()
+    public async Task A_run_on_a_terminal_shows_each_step_until_the_containers_are_created_then_plain_lines()
     {
         await using var fixture = await LaunchFixture.StartAsync(Seed);
         using var spec = new SpecDirectory($$$"""
@@ -44,7 +44,8 @@ public sealed class ProgressDisplayTests
         block[1].ShouldStartWith($"✓ vault      {fixture.Vault.Address}");
         block[2].ShouldStartWith("✓ auth       token from ");
         block[3].ShouldBeOneOf("✓ secrets    2/2: stripe, db", "✓ secrets    2/2: db, stripe");
-        block[4].ShouldBe("✓ containers 1/1 started: main");
+        block[4].ShouldBe("✓ containers 1/1 created: main");
+        screen.ShouldContain(l => l.StartsWith("securelaunch: container main: started busybox:stable as ", StringComparison.Ordinal));
         screen.ShouldContain("securelaunch: container main: exited with code 0");
         screen.ShouldNotContain(l => l.StartsWith("securelaunch: secret ", StringComparison.Ordinal));
         screen.Count(l => l.StartsWith("✓ docker", StringComparison.Ordinal)).ShouldBe(1);

@@ -12,7 +12,7 @@ internal sealed partial class ProgressDisplay
     private readonly Step _containers = new("containers");
     private readonly Step[] _steps;
     private readonly List<string> _secretNames = [];
-    private readonly List<string> _startedNames = [];
+    private readonly List<string> _createdNames = [];
     private int _secretTotal;
     private int _containerTotal;
 
@@ -68,13 +68,11 @@ internal sealed partial class ProgressDisplay
 
                 return true;
             case "ContainerCreated":
-                _containers.Set(StepState.Active, $"created {Field("Created")}/{_containerTotal}");
-                return true;
-            case "ContainerStarted":
-                _startedNames.Add(Field("Name"));
+                // Done once all are created: they start next, and their output and start lines come as plain lines.
+                _createdNames.Add(Field("Name"));
                 _containers.Set(
-                    _startedNames.Count >= _containerTotal ? StepState.Done : StepState.Active,
-                    $"{_startedNames.Count}/{_containerTotal} started: {string.Join(", ", _startedNames)}");
+                    _createdNames.Count >= _containerTotal ? StepState.Done : StepState.Active,
+                    $"{_createdNames.Count}/{_containerTotal} created: {string.Join(", ", _createdNames)}");
                 return true;
             default:
                 return false;

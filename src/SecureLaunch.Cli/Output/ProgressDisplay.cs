@@ -7,8 +7,8 @@ namespace SecureLaunch.Cli.Output;
 /// <summary>
 /// <c>run</c> on a terminal: a block of steps (docker, vault, auth, secrets n/m, containers n/m) redrawn in
 /// place on stderr as the launch gets under way, with other log lines printed above it. The block is left as it
-/// stands once every container has started, or as soon as a container writes output (which shares the
-/// terminal), and everything after that is plain lines. Cursor movement only, no colours; used only when stderr
+/// stands once every container is created, before any starts (or, should one write output earlier, at its first
+/// byte: output shares the terminal), and everything after that is plain lines. Cursor movement only, no colours; used only when stderr
 /// is a terminal (<see cref="IsWanted"/>), so redirected output keeps the plain lines of <see cref="CliLoggerProvider"/>.
 /// </summary>
 internal sealed partial class ProgressDisplay : ILoggerProvider

@@ -54,7 +54,7 @@ public sealed class ProgressDisplayTests
     }
 
     [Fact]
-    public void The_block_is_left_once_every_container_has_started_and_later_lines_are_plain()
+    public void The_block_is_left_once_every_container_is_created_and_later_lines_are_plain()
     {
         UpToSecrets();
         CoreLog.Write(_launch, "SecretRead", "stripe", 2, 2, "secret/stripe", 1);
@@ -70,7 +70,9 @@ public sealed class ProgressDisplayTests
             "✓ vault      http://127.0.0.1:8200/ unsealed, active, version 1.14.8",
             "✓ auth       token from VAULT_TOKEN, policies default",
             "✓ secrets    2/2: db, stripe",
-            "✓ containers 2/2 started: web, worker",
+            "✓ containers 2/2 created: web, worker",
+            "securelaunch: container web: started busybox:stable as demo-web-1a2b3c4d (default runtime)",
+            "securelaunch: container worker: started busybox:stable as demo-worker-1a2b3c4d (default runtime)",
             "securelaunch: container web: exited with code 0",
         ]);
     }
