@@ -96,6 +96,33 @@ public sealed class JsonOutputTests
     }
 
     [Fact]
+    public async Task A_renewal_while_the_container_runs_is_an_event()
+    {
+        await using var fixture = await LaunchFixture.StartAsync("dev: { database: { roles: { app: { ttl: 20s, maxTtl: 2m } } } }");
+        using var spec = new SpecDirectory($$$"""
+            version: 1
+            name: {{{fixture.Name}}}
+            secrets:
+              db: { path: database/creds/app }
+            containers:
+              worker:
+                image: busybox:stable
+                command: ["sleep", "16"]
+                env: { DB_USER: "{{ db.username }}" }
+            """);
+        var cli = new CliRun(fixture.Environment(spec.Path));
+
+        (await cli.RunAsync("run", "-f", spec.File, "--output", "json")).ShouldBe(0, cli.Stderr);
+
+        var events = Events(cli);
+        var leaseId = events.Single(e => Name(e) == "secret_leased").GetProperty("leaseId").GetString();
+        var renewed = events.First(e => Name(e) == "lease_renewed");
+        renewed.GetProperty("name").GetString().ShouldBe("db");
+        renewed.GetProperty("leaseId").GetString().ShouldBe(leaseId);
+        renewed.GetProperty("granted").GetDouble().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Info_writes_a_docker_and_a_vault_event()
     {
         await using var fixture = await LaunchFixture.StartAsync("dev: {}");
