@@ -65,8 +65,11 @@ public static class CliApp
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug, not a user error: still one line and 125, never a stack trace on a user's terminal.
-            context.Console.WriteError($"internal error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}; please report it");
+            context.Console.WriteError(InternalErrorMessage(ex));
             return ExitCodes.LaunchFailed;
         }
     }
+
+    internal static string InternalErrorMessage(Exception exception) =>
+        $"internal error ({exception.GetType().Name}): {exception.Message.ReplaceLineEndings(" ")}; please report it";
 }

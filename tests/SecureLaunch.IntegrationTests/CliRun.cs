@@ -11,11 +11,13 @@ internal sealed class CliRun
     private readonly MemoryStream _stdout = new();
     private readonly MemoryStream _stderr = new();
 
-    public CliRun(ISystemEnvironment environment)
+    /// <param name="environment">What the CLI sees as its environment.</param>
+    /// <param name="errorIsTerminal">Act as if stderr were a terminal (the live progress display).</param>
+    public CliRun(ISystemEnvironment environment, bool errorIsTerminal = false)
     {
         Environment = environment;
         Shutdown = ShutdownSignal.Manual();
-        Console = new CliConsole(Stream.Synchronized(_stdout), Stream.Synchronized(_stderr));
+        Console = new CliConsole(Stream.Synchronized(_stdout), Stream.Synchronized(_stderr)) { ErrorIsTerminal = errorIsTerminal };
     }
 
     public ISystemEnvironment Environment { get; }

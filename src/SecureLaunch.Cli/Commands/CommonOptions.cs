@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using SecureLaunch.Cli.Output;
 
 namespace SecureLaunch.Cli.Commands;
 
@@ -44,6 +45,27 @@ internal static class CommonOptions
         Description = "No colour in SecureLaunch's own messages (also: the NO_COLOR environment variable)",
         Recursive = true,
     };
+
+    /// <summary><c>--output text|json</c>: lines for people, or one JSON event per line on stdout for pipelines.</summary>
+    public static Option<string> Output()
+    {
+        var option = new Option<string>("--output")
+        {
+            Description = "How to print: text for people, json for one JSON event per line on stdout (docs/json-events.md)",
+            HelpName = "text|json",
+            DefaultValueFactory = _ => OutputFormats.Text,
+        };
+        option.CompletionSources.Add(OutputFormats.Text, OutputFormats.Json);
+        // One line, not System.CommandLine's list over several.
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not (OutputFormats.Text or OutputFormats.Json) and var value)
+            {
+                result.AddError($"--output {value}: must be text or json");
+            }
+        });
+        return option;
+    }
 
     public static LogLevel LevelFrom(bool quiet, bool verbose) =>
         quiet ? LogLevel.Warning : verbose ? LogLevel.Debug : LogLevel.Information;

@@ -1,20 +1,23 @@
 using System.CommandLine;
 using SecureLaunch.Cli.Hosting;
+using SecureLaunch.Cli.Output;
 using SecureLaunch.Core.Launching;
 using SecureLaunch.Docker;
 using SecureLaunch.Vault;
+using SecureLaunch.Vault.Sys;
 
 namespace SecureLaunch.Cli.Commands;
 
 /// <summary><c>securelaunch info</c>: the Docker host and Vault at a glance; needs no token.</summary>
-internal static class InfoCommand
+internal static partial class InfoCommand
 {
     public static Command Create(CliContext context)
     {
         var file = CommonOptions.VaultAddressFile();
         var envFile = CommonOptions.EnvFile();
-        var command = new Command("info", "Show the Docker engine (OS, swarm, runtimes, isolation modes) and Vault (seal and HA state)") { file, envFile };
-        command.SetAction((result, _) => RunAsync(context, result.GetValue(file), result.GetValue(envFile)));
+        var output = CommonOptions.Output();
+        var command = new Command("info", "Show the Docker engine (OS, swarm, runtimes, isolation modes) and Vault (seal and HA state)") { file, envFile, output };
+        command.SetAction((result, _) => OutputFormats.RunAsync(context, result.GetValue(output), c => RunAsync(c, result.GetValue(file), result.GetValue(envFile))));
         return command;
     }
 
@@ -25,7 +28,6 @@ internal static class InfoCommand
             return ExitCodes.LaunchFailed;
         }
 
-        var output = context.Console.Out;
         var failed = false;
         try
         {
@@ -33,8 +35,16 @@ internal static class InfoCommand
             // Health needs no token: send none rather than one that is not needed.
             var target = new VaultTarget(address, null, "none");
             using var engines = Engines.Create(context, target, settings, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-            failed |= !await WriteDockerAsync(output, engines.Docker, context.Shutdown.Token);
-            failed |= !await WriteVaultAsync(output, engines.Vault, context.Shutdown.Token);
+            if (context.Console.Json is { } json)
+            {
+                failed |= !await WriteDockerJsonAsync(json, engines.Docker, context.Shutdown.Token);
+                failed |= !await WriteVaultJsonAsync(json, engines.Vault, context.Shutdown.Token);
+            }
+            else
+            {
+                failed |= !await WriteDockerAsync(context.Console.Out, engines.Docker, context.Shutdown.Token);
+                failed |= !await WriteVaultAsync(context.Console.Out, engines.Vault, context.Shutdown.Token);
+            }
         }
         catch (LaunchException ex)
         {
@@ -47,8 +57,7 @@ internal static class InfoCommand
 
     private static async Task<bool> WriteDockerAsync(TextWriter output, IContainerEngine docker, CancellationToken cancellationToken)
     {
-        var endpoint = docker is DockerEngine real ? real.Endpoint.ToString() : "docker";
-        output.WriteLine($"Docker engine   {endpoint}");
+        output.WriteLine($"Docker engine   {Endpoint(docker)}");
         EngineInfo engine;
         try
         {
@@ -78,10 +87,7 @@ internal static class InfoCommand
         try
         {
             var health = await vault.GetHealthAsync(cancellationToken);
-            var state = !health.Initialized ? "not initialised"
-                : health.Sealed ? "sealed"
-                : health.Standby ? "unsealed, standby" : "unsealed, active";
-            output.WriteLine($"  state         {state}");
+                output.WriteLine($"  state         {State(health)}");
             output.WriteLine($"  version       {health.Version ?? "unknown"}{(health.ClusterName is { } cluster ? $", cluster {cluster}" : string.Empty)}");
             return true;
         }
@@ -91,4 +97,11 @@ internal static class InfoCommand
             return false;
         }
     }
+
+    private static string Endpoint(IContainerEngine docker) => docker is DockerEngine real ? real.Endpoint.ToString() : "docker";
+
+    private static string State(VaultHealth health) =>
+        !health.Initialized ? "not initialised"
+        : health.Sealed ? "sealed"
+        : health.Standby ? "unsealed, standby" : "unsealed, active";
 }

@@ -17,6 +17,7 @@ internal static class RunCommand
         var envFile = CommonOptions.EnvFile();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
+        var output = CommonOptions.Output();
         var dev = new Option<bool>("--dev") { Description = "Run against the embedded dev Vault, seeded from the spec's dev: section" };
         var stopGrace = new Option<int>("--stop-grace")
         {
@@ -30,15 +31,15 @@ internal static class RunCommand
         };
         var command = new Command("run", "Fetch the spec's secrets from Vault and run its containers with them; clean up on exit")
         {
-            file, set, envFile, dev, stopGrace, noRevoke, quiet, verbose,
+            file, set, envFile, dev, stopGrace, noRevoke, output, quiet, verbose,
         };
-        command.SetAction((result, _) => RunAsync(
-            context,
+        command.SetAction((result, _) => OutputFormats.RunAsync(context, result.GetValue(output), outputContext => RunAsync(
+            outputContext,
             new RunArguments(result.GetValue(file), result.GetValue(set), result.GetValue(envFile), result.GetValue(dev), result.GetValue(stopGrace),
                 CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))
             {
                 NoRevoke = result.GetValue(noRevoke),
-            }));
+            })));
         return command;
     }
 
@@ -56,8 +57,9 @@ internal static class RunCommand
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level, context.Console.UseColor)));
-        var logger = loggers.CreateLogger("securelaunch");
+        using var output = RunOutput.Create(context, arguments.Level);
+        var loggers = output.Loggers;
+        var logger = loggers.CreateLogger(CliLogging.LaunchCategory);
         try
         {
             await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, arguments.Dev, context.Shutdown.Token);
@@ -76,6 +78,7 @@ internal static class RunCommand
                 TokenSource = target.TokenSource,
                 StandardOutput = context.Console.StandardOutput,
                 StandardError = context.Console.StandardError,
+                ContainerOutput = output.ContainerOutput,
                 Logger = logger,
                 Environment = context.Environment,
                 TimeProvider = context.TimeProvider,
@@ -97,6 +100,7 @@ internal static class RunCommand
         }
         catch (Exception ex) when (Failures.IsExpected(ex))
         {
+            output.Fail();
             context.Console.WriteError(Failures.Describe(ex));
             return context.Shutdown.ExitCode != 0 ? context.Shutdown.ExitCode : ExitCodes.LaunchFailed;
         }

@@ -29,7 +29,7 @@ internal static class SpecCommandBase
         var result = new SpecLoader(context.Environment, variables).LoadFile(path, overrides ?? [], display);
         foreach (var diagnostic in result.Errors)
         {
-            context.Console.WriteError(diagnostic.ToString());
+            context.Console.WriteError(diagnostic);
         }
 
         return (result.Spec, path);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SecureLaunch.Cli.Hosting;
+using SecureLaunch.Cli.Output;
 
 namespace SecureLaunch.Cli.Commands;
 
@@ -11,20 +12,37 @@ internal static class ValidateCommand
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
         var envFile = CommonOptions.EnvFile();
-        var command = new Command("validate", "Check the spec offline; every error with file:line:column") { file, set, envFile };
-        command.SetAction(result =>
-        {
-            var (spec, path) = SpecCommandBase.Load(context, result.GetValue(file), result.GetValue(set), result.GetValue(envFile));
-            if (spec is null)
-            {
-                return ExitCodes.LaunchFailed;
-            }
-
-            context.Console.Out.WriteLine(
-                $"{SpecFileResolver.Display(path!, context.Environment)}: valid ({Count(spec.Containers.Count, "container")}, {Count(spec.Secrets.Count, "secret")})");
-            return ExitCodes.Success;
-        });
+        var output = CommonOptions.Output();
+        var command = new Command("validate", "Check the spec offline; every error with file:line:column") { file, set, envFile, output };
+        command.SetAction((result, _) => OutputFormats.RunAsync(
+            context, result.GetValue(output), c => Task.FromResult(Validate(c, result.GetValue(file), result.GetValue(set), result.GetValue(envFile)))));
         return command;
+    }
+
+    private static int Validate(CliContext context, string? file, string[]? overrides, string[]? envFiles)
+    {
+        var (spec, path) = SpecCommandBase.Load(context, file, overrides, envFiles);
+        if (spec is null)
+        {
+            return ExitCodes.LaunchFailed;
+        }
+
+        var display = SpecFileResolver.Display(path!, context.Environment);
+        if (context.Console.Json is { } json)
+        {
+            json.Write("spec_valid", j =>
+            {
+                j.WriteString("file", display);
+                j.WriteNumber("containers", spec.Containers.Count);
+                j.WriteNumber("secrets", spec.Secrets.Count);
+            });
+        }
+        else
+        {
+            context.Console.Out.WriteLine($"{display}: valid ({Count(spec.Containers.Count, "container")}, {Count(spec.Secrets.Count, "secret")})");
+        }
+
+        return ExitCodes.Success;
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

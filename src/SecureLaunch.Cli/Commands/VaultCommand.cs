@@ -1,7 +1,9 @@
 using System.CommandLine;
 using SecureLaunch.Cli.Hosting;
+using SecureLaunch.Cli.Output;
 using SecureLaunch.Core.Launching;
 using SecureLaunch.Vault;
+using SecureLaunch.Vault.Sys;
 
 namespace SecureLaunch.Cli.Commands;
 
@@ -24,11 +26,18 @@ internal static partial class VaultCommand
     {
         var file = CommonOptions.VaultAddressFile();
         var envFile = CommonOptions.EnvFile();
-        var command = new Command("status", "Initialised, sealed, unseal progress; exits 2 when sealed") { file, envFile };
-        command.SetAction((result, _) => WithVaultAsync(context, result.GetValue(file), result.GetValue(envFile), async vault =>
+        var format = CommonOptions.Output();
+        var command = new Command("status", "Initialised, sealed, unseal progress; exits 2 when sealed") { file, envFile, format };
+        command.SetAction((result, _) => OutputFormats.RunAsync(context, result.GetValue(format), c => WithVaultAsync(c, result.GetValue(file), result.GetValue(envFile), async vault =>
         {
-            var status = await vault.GetSealStatusAsync(context.Shutdown.Token);
-            var output = context.Console.Out;
+            var status = await vault.GetSealStatusAsync(c.Shutdown.Token);
+            if (c.Console.Json is { } json)
+            {
+                WriteStatusJson(json, vault, status);
+                return status.Sealed ? Sealed : ExitCodes.Success;
+            }
+
+            var output = c.Console.Out;
             output.WriteLine($"Vault           {vault.Address.ToString().TrimEnd('/')}");
             output.WriteLine($"  initialised   {(status.Initialized ? "yes" : "no")}");
             output.WriteLine($"  sealed        {(status.Sealed ? "yes" : "no")}");
@@ -40,9 +49,20 @@ internal static partial class VaultCommand
 
             output.WriteLine($"  version       {status.Version ?? "unknown"}");
             return status.Sealed ? Sealed : ExitCodes.Success;
-        }));
+        })));
         return command;
     }
+
+    private static void WriteStatusJson(JsonEventWriter json, IVaultClient vault, VaultSealStatus status) => json.Write("vault_status", j =>
+    {
+        j.WriteString("address", vault.Address.ToString().TrimEnd('/'));
+        j.WriteBoolean("initialized", status.Initialized);
+        j.WriteBoolean("sealed", status.Sealed);
+        j.WriteNumber("shares", status.Shares);
+        j.WriteNumber("threshold", status.Threshold);
+        j.WriteNumber("progress", status.Progress);
+        j.WriteString("version", status.Version);
+    });
 
     /// <summary>Runs <paramref name="action"/> with a token-less client for the spec's or VAULT_ADDR's Vault.</summary>
     private static async Task<int> WithVaultAsync(CliContext context, string? specFile, string[]? envFiles, Func<IVaultClient, Task<int>> action)

@@ -29,17 +29,23 @@ internal sealed class CliLoggerProvider : ILoggerProvider
     {
     }
 
-    private void Write(LogLevel level, string message)
+    /// <summary>One log line as people read it: <c>securelaunch: warning: ...</c>.</summary>
+    public static string Format(LogLevel level, string message, bool color = false)
     {
         var prefix = level switch
         {
-            LogLevel.Warning => Ansi.Yellow("securelaunch: warning:", _color) + " ",
-            LogLevel.Error or LogLevel.Critical => Ansi.Red("securelaunch: error:", _color) + " ",
+            LogLevel.Warning => Ansi.Yellow("securelaunch: warning:", color) + " ",
+            LogLevel.Error or LogLevel.Critical => Ansi.Red("securelaunch: error:", color) + " ",
             _ => "securelaunch: ",
         };
+        return prefix + message;
+    }
+
+    private void Write(LogLevel level, string message)
+    {
         lock (_gate)
         {
-            _writer.WriteLine($"{prefix}{message}");
+            _writer.WriteLine(Format(level, message, _color));
         }
     }
 

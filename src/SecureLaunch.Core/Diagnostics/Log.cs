@@ -15,11 +15,11 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Information, "vault auth: token from {TokenSource} (accessor {Accessor}, policies {Policies})")]
     public static partial void Authenticated(ILogger logger, string tokenSource, string accessor, string policies);
 
-    [LoggerMessage(3, LogLevel.Information, "secret {Name}: {Path} read (fields: {FieldCount})")]
-    public static partial void SecretRead(ILogger logger, string name, string path, int fieldCount);
+    [LoggerMessage(3, LogLevel.Information, "secret {Name} ({Fetched}/{Total}): {Path} read (fields: {FieldCount})")]
+    public static partial void SecretRead(ILogger logger, string name, int fetched, int total, string path, int fieldCount);
 
-    [LoggerMessage(4, LogLevel.Information, "secret {Name}: {Path} leased as {LeaseId} for {Seconds}s ({Renewability})")]
-    public static partial void SecretLeased(ILogger logger, string name, string path, ShortLeaseId leaseId, int seconds, string renewability);
+    [LoggerMessage(4, LogLevel.Information, "secret {Name} ({Fetched}/{Total}): {Path} leased as {LeaseId} for {Seconds}s ({Renewability})")]
+    public static partial void SecretLeased(ILogger logger, string name, int fetched, int total, string path, ShortLeaseId leaseId, int seconds, string renewability);
 
     [LoggerMessage(5, LogLevel.Information, "container {Name}: started {Image} as {ContainerName} ({Isolation})")]
     public static partial void ContainerStarted(ILogger logger, string name, string image, string containerName, string isolation);

@@ -33,7 +33,8 @@ public sealed class SecretFetcher
     public async Task<SecretSet> FetchAllAsync(IReadOnlyList<SecretDefinition> secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        var reads = secrets.Select(s => FetchOneAsync(s, cancellationToken)).ToArray();
+        var progress = new FetchProgress(secrets.Count);
+        var reads = secrets.Select(s => FetchOneAsync(s, progress, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(reads);
@@ -71,7 +72,7 @@ public sealed class SecretFetcher
         };
     }
 
-    private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, CancellationToken cancellationToken)
+    private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, FetchProgress progress, CancellationToken cancellationToken)
     {
         var request = RequestFor(definition);
         VaultSecret secret;
@@ -84,16 +85,31 @@ public sealed class SecretFetcher
             throw new LaunchException($"{definition.Location}: secret '{definition.Name}' ({definition.Path}): {ex.Message}", ex);
         }
 
-        if (secret.Lease is { } lease)
+        // Counted and logged together, so n of "n/m" only grows from one line to the next.
+        lock (progress.Gate)
         {
-            _ledger.Record(definition.Name, lease);
-            Log.SecretLeased(_logger, definition.Name, definition.Path, new ShortLeaseId(lease.LeaseId), (int)lease.Duration.TotalSeconds, lease.Renewable ? "renewable" : "not renewable");
-        }
-        else
-        {
-            Log.SecretRead(_logger, definition.Name, definition.Path, secret.Data.Count);
+            var fetched = ++progress.Fetched;
+            if (secret.Lease is { } lease)
+            {
+                _ledger.Record(definition.Name, lease);
+                Log.SecretLeased(_logger, definition.Name, fetched, progress.Total, definition.Path, new ShortLeaseId(lease.LeaseId), (int)lease.Duration.TotalSeconds, lease.Renewable ? "renewable" : "not renewable");
+            }
+            else
+            {
+                Log.SecretRead(_logger, definition.Name, fetched, progress.Total, definition.Path, secret.Data.Count);
+            }
         }
 
         return secret;
+    }
+
+    /// <summary>How many of the launch's secrets have arrived, for "n/m" in the log (they arrive in any order).</summary>
+    private sealed class FetchProgress(int total)
+    {
+        public Lock Gate { get; } = new();
+
+        public int Fetched { get; set; }
+
+        public int Total { get; } = total;
     }
 }

@@ -20,6 +20,9 @@ public sealed record LaunchContext
     /// <summary>Container stderr goes here, masked.</summary>
     public required Stream StandardError { get; init; }
 
+    /// <summary>Per-container output instead of <see cref="StandardOutput"/> and <see cref="StandardError"/>, when set (JSON events, the terminal's progress display).</summary>
+    public IContainerOutput? ContainerOutput { get; init; }
+
     public required ILogger Logger { get; init; }
 
     /// <summary>The environment and file system credentials and unseal keys are read from.</summary>

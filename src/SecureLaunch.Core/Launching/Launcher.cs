@@ -39,6 +39,7 @@ public sealed class Launcher
         var logger = _context.Logger;
         await using var session = new LaunchSession(NewLaunchId(), _context.Vault, _context.Docker, logger, _context.StopGrace) { RevokeOnExit = _context.RevokeOnExit };
         session.StartJournal(_context.Journal, spec);
+        Log.LaunchStarting(logger, session.LaunchId, spec.Secrets.Count, spec.Containers.Count);
         try
         {
             // Everything Docker can refuse is checked before Vault is asked for anything, so a doomed launch mints nothing.
@@ -68,6 +69,7 @@ public sealed class Launcher
                     InitBinaryPath = _context.InitBinaryPath,
                 });
                 running.Add(await CreateAsync(session, container, rendered, cancellationToken));
+                Log.ContainerCreated(logger, container.Name, rendered.Name, running.Count, spec.Containers.Count);
             }
 
             // Declared after the session, so disposed before it: renewal stops before the leases are revoked.
@@ -101,8 +103,9 @@ public sealed class Launcher
     {
         var id = await _context.Docker.CreateContainerAsync(rendered, cancellationToken);
         session.Track(rendered.Name, id);
-        var stdout = new MaskingStream(_context.StandardOutput, Mask);
-        var stderr = new MaskingStream(_context.StandardError, Mask);
+        var output = _context.ContainerOutput;
+        var stdout = output is null ? new MaskingStream(_context.StandardOutput, Mask) : new MaskingStream(output.OpenStandardOutput(definition.Name), Mask, leaveOpen: false);
+        var stderr = output is null ? new MaskingStream(_context.StandardError, Mask) : new MaskingStream(output.OpenStandardError(definition.Name), Mask, leaveOpen: false);
         var attachment = await _context.Docker.AttachAsync(id, stdout, stderr, cancellationToken);
         var isolation = rendered.Runtime ?? rendered.Isolation ?? "default runtime";
         return new RunningContainer(definition, id, rendered.Name, isolation, attachment, stdout, stderr);
@@ -115,8 +118,8 @@ public sealed class Launcher
         {
             var code = await _context.Docker.WaitContainerAsync(c.Id, cancellationToken);
             await c.Attachment.Completion.WaitAsync(cancellationToken);
-            c.Stdout.Complete();
-            c.Stderr.Complete();
+            await c.Stdout.DisposeAsync();
+            await c.Stderr.DisposeAsync();
             Log.ContainerExited(_context.Logger, c.Definition.Name, code);
             return (c.Definition.Name, code);
         }).ToArray();

@@ -62,4 +62,32 @@ public sealed class MaskingStreamTests
     [Fact]
     public void Multibyte_values_are_masked() =>
         Pump(["pässwörd"], "x pässwörd y\n").ShouldBe("x ***** y\n");
+
+    [Fact]
+    public void A_value_added_on_rotation_is_masked_from_the_next_write_on()
+    {
+        var mask = new SecretMask();
+        mask.Set(["first-password"]);
+        var sink = new MemoryStream();
+        using (var stream = new MaskingStream(sink, mask))
+        {
+            stream.Write("a second-password\n"u8);
+            mask.Add(["second-password"]);
+            stream.Write("b second-password first-password\n"u8);
+        }
+
+        Encoding.UTF8.GetString(sink.ToArray()).ShouldBe("a second-password\nb ***** *****\n");
+    }
+
+    [Fact]
+    public void A_multi_line_value_printed_with_crlf_line_ends_is_masked_line_by_line() =>
+        Pump(["line-one-secret\nline-two-secret"], "line-one-secret\r\nline-two-secret\r\n").ShouldBe("*****\r\n*****\r\n");
+
+    [Fact]
+    public void A_value_interrupted_by_an_escape_sequence_is_not_masked_as_documented_in_security_md() =>
+        Pump(["hunter22"], "hun\u001b[1mter22\n").ShouldBe("hun\u001b[1mter22\n");
+
+    [Fact]
+    public void An_encoded_form_of_a_value_is_not_masked_as_documented_in_security_md() =>
+        Pump(["hunter22"], "aHVudGVyMjI=\n").ShouldBe("aHVudGVyMjI=\n");
 }
