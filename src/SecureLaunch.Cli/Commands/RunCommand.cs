@@ -23,14 +23,18 @@ internal static class RunCommand
             DefaultValueFactory = _ => 10,
             HelpName = "seconds",
         };
+        var allowPrivileged = new Option<bool>("--allow-privileged")
+        {
+            Description = "Let containers ask for privileged: true, capabilities beyond Docker's defaults, or a security_opt that loosens confinement",
+        };
         var command = new Command("run", "Fetch the spec's secrets from Vault and run its containers with them; clean up on exit")
         {
-            file, set, dev, stopGrace, quiet, verbose,
+            file, set, dev, stopGrace, allowPrivileged, quiet, verbose,
         };
         command.SetAction((result, _) => RunAsync(
             context,
             new RunArguments(result.GetValue(file), result.GetValue(set), result.GetValue(dev), result.GetValue(stopGrace),
-                CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))));
+                CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)), result.GetValue(allowPrivileged))));
         return command;
     }
 
@@ -76,6 +80,7 @@ internal static class RunCommand
                 Environment = context.Environment,
                 TimeProvider = context.TimeProvider,
                 StopGrace = TimeSpan.FromSeconds(arguments.StopGraceSeconds),
+                AllowPrivileged = arguments.AllowPrivileged,
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
             });
             var outcome = await launcher.RunAsync(spec, context.Shutdown.Token);
@@ -95,5 +100,5 @@ internal static class RunCommand
         }
     }
 
-    private sealed record RunArguments(string? File, string[]? Overrides, bool Dev, int StopGraceSeconds, LogLevel Level);
+    private sealed record RunArguments(string? File, string[]? Overrides, bool Dev, int StopGraceSeconds, LogLevel Level, bool AllowPrivileged);
 }

@@ -32,6 +32,9 @@ public sealed record LaunchContext
     /// <summary>The static init that hides env values, bind-mounted into containers.</summary>
     public string InitBinaryPath { get; init; } = Path.Combine(AppContext.BaseDirectory, Injection.HiddenEnvironment.InitRelativePath);
 
+    /// <summary>Whether containers may ask for privileges beyond Docker's defaults (<c>run --allow-privileged</c>).</summary>
+    public bool AllowPrivileged { get; init; }
+
     /// <summary>Where secret files may go, first tmpfs one wins.</summary>
     public required IReadOnlyList<string> SecretFileBases { get; init; }
 

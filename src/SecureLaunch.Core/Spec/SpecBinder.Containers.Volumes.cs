@@ -131,7 +131,7 @@ internal sealed partial class SpecBinder
 
     private VolumeDefinition? Volume(string key, string? source, string target, bool readOnly, bool noCopy, string text)
     {
-        var location = _map.Locate(key);
+        var location = _map.LocateValue(key);
         if (source is null)
         {
             return new VolumeDefinition { Kind = VolumeKind.Volume, Target = NormalizeContainerPath(target), ReadOnly = readOnly, NoCopy = noCopy, Location = location };
