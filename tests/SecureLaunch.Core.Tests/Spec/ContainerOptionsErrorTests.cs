@@ -54,6 +54,13 @@ public sealed class ContainerOptionsErrorTests
     public void No_volume_lands_on_securelaunchs_own_paths_or_on_a_secret_file(string options, string error) =>
         Errors($"{options}\n    files: [{{ target: /run/secrets/key, content: x }}]").ShouldHaveSingleItem().ShouldEndWith(error);
 
+    [Theory]
+    [InlineData("    files: [{ target: /run/secrets/k, content: x, mode: \"0999\" }]", "spec.yaml:5:58: mode '0999' must be an octal file mode from 0000 to 0777, e.g. \"0400\"")]
+    [InlineData("    files: [{ target: /run/secrets/k, content: x, mode: rw }]", "spec.yaml:5:57: mode 'rw' must be an octal file mode from 0000 to 0777, e.g. \"0400\"")]
+    [InlineData("    files: [{ target: /run/secrets/k, content: x, uid: app }]", "spec.yaml:5:56: 'app' is not a whole number from 0 to 2147483647")]
+    [InlineData("    files: [{ target: run/secrets/k, content: x }]", "spec.yaml:5:13: each file needs an absolute 'target' path, e.g. /run/secrets/api_key")]
+    public void A_bad_file_mode_owner_or_relative_target_is_one_line(string options, string error) => Errors(options).ShouldBe([error]);
+
     [Fact]
     public void A_secret_file_cannot_go_inside_securelaunchs_directory() =>
         Errors("    files: [{ target: /.securelaunch/env, content: x }]").ShouldBe(
