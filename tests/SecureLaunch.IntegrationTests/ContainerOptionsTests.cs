@@ -36,11 +36,13 @@ public sealed class ContainerOptionsTests
         var run = cli.RunAsync("run", "-f", spec.File, "--stop-grace", "1");
 
         var body = await GetWhenServingAsync($"http://127.0.0.1:{port}/", run);
+
+        // The line is written after an inspect that follows the start; the server may answer before it.
+        await Wait.UntilAsync(() => cli.Stderr.Contains($"container main: published 127.0.0.1:{port}->8080/tcp", StringComparison.Ordinal), run);
         cli.Shutdown.Trigger(ExitCodes.Terminated);
         await run;
 
         body.ShouldBe("served from the bind mount\n");
-        cli.Stderr.ShouldContain($"container main: published 127.0.0.1:{port}->8080/tcp");
     }
 
     [Theory]
