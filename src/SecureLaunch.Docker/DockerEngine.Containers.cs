@@ -13,8 +13,8 @@ public sealed partial class DockerEngine
 {
     /// <inheritdoc/>
     /// <remarks>
-    /// <c>POST /containers/create</c>: 201; 404 no such image, 409 name in use, 400 bad parameter (an unknown
-    /// runtime), 500 (an isolation the daemon does not support). Environment values are sent, never logged
+    /// <c>POST /containers/create</c>: 201; 404 no such image or network, 409 name in use, 400 bad parameter (an
+    /// unknown runtime), 500 (an isolation the daemon does not support); then each further network is connected. Environment values are sent, never logged
     /// nor put in an exception message: a daemon message that quotes one has it masked.
     /// </remarks>
     public Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
@@ -38,6 +38,7 @@ public sealed partial class DockerEngine
             }
 
             Log.ContainerCreated(_logger, spec.Name, new ShortId(created.ID), spec.Image, spec.Environment.Count);
+            await ConnectNetworksAsync(created.ID, spec, token);
             return created.ID;
         }, cancellationToken);
     }

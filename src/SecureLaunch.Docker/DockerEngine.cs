@@ -80,6 +80,7 @@ public sealed partial class DockerEngine : IContainerEngine
                     Entrypoint = inspect.Config?.Entrypoint is { } entrypoint ? [.. entrypoint] : null,
                     Command = inspect.Config?.Cmd is { } cmd ? [.. cmd] : null,
                     User = inspect.Config?.User,
+                    HasHealthcheck = inspect.Config?.Healthcheck?.Test is { Count: > 0 } test && test[0] != "NONE",
                     OperatingSystem = inspect.Os,
                     Architecture = inspect.Architecture,
                 };

@@ -18,4 +18,7 @@ public sealed record EngineInfo
     /// <summary>Swarm local node state: <c>inactive</c>, <c>active</c>, <c>pending</c>, <c>error</c>, <c>locked</c>.</summary>
     public required string SwarmState { get; init; }
     public bool IsSwarmManager { get; init; }
+
+    /// <summary>CPUs the daemon's host has (<c>NCPU</c>); 0 when it did not say.</summary>
+    public int CpuCount { get; init; }
 }

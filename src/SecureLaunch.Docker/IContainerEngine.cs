@@ -1,5 +1,6 @@
 using SecureLaunch.Docker.Containers;
 using SecureLaunch.Docker.Images;
+using SecureLaunch.Docker.Networks;
 
 namespace SecureLaunch.Docker;
 
@@ -14,10 +15,16 @@ public interface IContainerEngine : IDisposable
     /// <summary>Uses the image when present, pulls it when missing; a failed pull is a <see cref="DockerImageException"/>.</summary>
     Task EnsureImageAsync(string image, CancellationToken cancellationToken);
 
+    /// <summary>Pulls the image even when it is present (<c>pull: always</c>); a failed pull is a <see cref="DockerImageException"/>.</summary>
+    Task PullImageAsync(string image, CancellationToken cancellationToken);
+
     /// <summary>The image's default entrypoint, command and user, and its platform; the image must be present.</summary>
     Task<ImageDetails> InspectImageAsync(string image, CancellationToken cancellationToken);
 
-    /// <summary>Creates (does not start) a container; returns its id.</summary>
+    /// <summary>
+    /// Creates (does not start) a container and connects it to every network of <see cref="ContainerSpec.Networks"/>;
+    /// returns its id. When a connection fails, the container is removed before the error is thrown.
+    /// </summary>
     Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken);
 
     /// <summary>
@@ -39,6 +46,12 @@ public interface IContainerEngine : IDisposable
 
     /// <summary>Removes the container (forced, with its anonymous volumes). Removing one that is gone is not an error.</summary>
     Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>The container's state, health and published ports.</summary>
+    Task<ContainerState> InspectContainerAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>Every network the daemon knows (on a swarm manager, the swarm's too).</summary>
+    Task<IReadOnlyList<NetworkSummary>> ListNetworksAsync(CancellationToken cancellationToken);
 
     /// <summary>Containers, running or not, that carry every given label.</summary>
     Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);

@@ -19,6 +19,10 @@ internal static class PlanCommand
         var set = CommonOptions.Set();
         var envFile = CommonOptions.EnvFile();
         var dev = new Option<bool>("--dev") { Description = "Plan against the embedded dev Vault, seeded from the spec's dev: section" };
+        var allowPrivileged = new Option<bool>("--allow-privileged")
+        {
+            Description = "Plan as run --allow-privileged would: containers may ask for privileged: true, extra capabilities or a looser security_opt",
+        };
         var output = new Option<string>("--output", "-o")
         {
             Description = "text for people, json for pipelines",
@@ -28,16 +32,16 @@ internal static class PlanCommand
         output.AcceptOnlyFromAmong("text", "json");
         var command = new Command("plan", "Check everything a run needs (Vault, auth, capabilities, Docker, images, isolation) without minting anything")
         {
-            file, set, envFile, dev, output,
+            file, set, envFile, dev, allowPrivileged, output,
         };
-        command.SetAction((result, _) => RunAsync(
-            context, result.GetValue(file), result.GetValue(set), result.GetValue(envFile), result.GetValue(dev), result.GetValue(output) == "json"));
+        command.SetAction((result, _) => RunAsync(context, new PlanArguments(
+            result.GetValue(file), result.GetValue(set), result.GetValue(envFile), result.GetValue(dev), result.GetValue(allowPrivileged), result.GetValue(output) == "json")));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string? file, string[]? overrides, string[]? envFiles, bool dev, bool json)
+    private static async Task<int> RunAsync(CliContext context, PlanArguments arguments)
     {
-        var (spec, path) = SpecCommandBase.Load(context, file, overrides, envFiles);
+        var (spec, path) = SpecCommandBase.Load(context, arguments.File, arguments.Overrides, arguments.EnvFiles);
         if (spec is null)
         {
             return ExitCodes.LaunchFailed;
@@ -46,13 +50,14 @@ internal static class PlanCommand
         var checks = new List<PreflightCheck>();
         try
         {
-            await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, dev, context.Shutdown.Token);
+            await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, arguments.Dev, context.Shutdown.Token);
             using var engines = Engines.Create(context, endpoint.Target, spec.Vault, NullLoggerFactory.Instance);
             var docker = await DockerPreflight.CheckAsync(spec, engines.Docker, new DockerPreflightOptions
             {
                 InitBinaryPath = NativeInit.Resolve(context.Environment),
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
                 PullMissing = false,
+                AllowPrivileged = arguments.AllowPrivileged,
             }, context.Shutdown.Token);
             checks.AddRange(docker.Checks);
             checks.AddRange(await new VaultPreflight(engines.Vault, context.Environment).CheckAsync(spec, endpoint.Target.TokenSource, context.Shutdown.Token));
@@ -64,7 +69,7 @@ internal static class PlanCommand
         }
 
         var report = new PlanReport(spec.Name, SpecFileResolver.Display(path!, context.Environment), checks, InjectionPlan.Describe(spec));
-        if (json)
+        if (arguments.Json)
         {
             PlanWriter.WriteJson(context.Console.Out, report);
         }
@@ -75,4 +80,6 @@ internal static class PlanCommand
 
         return report.Succeeded ? ExitCodes.Success : ExitCodes.PlanFailed;
     }
+
+    private sealed record PlanArguments(string? File, string[]? Overrides, string[]? EnvFiles, bool Dev, bool AllowPrivileged, bool Json);
 }

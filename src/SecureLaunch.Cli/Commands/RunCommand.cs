@@ -29,9 +29,13 @@ internal static class RunCommand
         {
             Description = "Leave the leases and the token to outlive the launch; securelaunch down NAME revokes them later",
         };
+        var allowPrivileged = new Option<bool>("--allow-privileged")
+        {
+            Description = "Let containers ask for privileged: true, capabilities beyond Docker's defaults, or a security_opt that loosens confinement",
+        };
         var command = new Command("run", "Fetch the spec's secrets from Vault and run its containers with them; clean up on exit")
         {
-            file, set, envFile, dev, stopGrace, noRevoke, output, quiet, verbose,
+            file, set, envFile, dev, stopGrace, noRevoke, allowPrivileged, output, quiet, verbose,
         };
         command.SetAction((result, _) => OutputFormats.RunAsync(context, result.GetValue(output), outputContext => RunAsync(
             outputContext,
@@ -39,6 +43,7 @@ internal static class RunCommand
                 CommonOptions.LevelFrom(result.GetValue(quiet), result.GetValue(verbose)))
             {
                 NoRevoke = result.GetValue(noRevoke),
+                AllowPrivileged = result.GetValue(allowPrivileged),
             })));
         return command;
     }
@@ -83,6 +88,7 @@ internal static class RunCommand
                 Environment = context.Environment,
                 TimeProvider = context.TimeProvider,
                 StopGrace = TimeSpan.FromSeconds(arguments.StopGraceSeconds),
+                AllowPrivileged = arguments.AllowPrivileged,
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
                 Journal = new LaunchJournalOptions
                 {
@@ -109,5 +115,7 @@ internal static class RunCommand
     private sealed record RunArguments(string? File, string[]? Overrides, string[]? EnvFiles, bool Dev, int StopGraceSeconds, LogLevel Level)
     {
         public bool NoRevoke { get; init; }
+
+        public bool AllowPrivileged { get; init; }
     }
 }

@@ -42,7 +42,7 @@ public static class ContainerRenderer
         }
 
         var (runtime, isolation) = IsolationResolver.Resolve(container, request.Engine);
-        return new ContainerSpec
+        return ContainerOptionsRenderer.Apply(new ContainerSpec
         {
             Name = ContainerName(spec.Name, container.Name, request.LaunchId),
             Image = container.Image,
@@ -55,7 +55,7 @@ public static class ContainerRenderer
             WorkingDirectory = container.WorkingDirectory,
             Runtime = runtime,
             Isolation = isolation,
-        };
+        }, container);
     }
 
     /// <summary><c>&lt;launch name&gt;-&lt;container&gt;-&lt;launch id&gt;</c>: unique, and readable in <c>docker ps</c>.</summary>

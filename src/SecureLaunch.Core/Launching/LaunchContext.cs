@@ -44,6 +44,9 @@ public sealed record LaunchContext
     /// <summary>False with <c>--no-revoke</c>: leases and the token outlive the launch.</summary>
     public bool RevokeOnExit { get; init; } = true;
 
+    /// <summary>Whether containers may ask for privileges beyond Docker's defaults (<c>run --allow-privileged</c>).</summary>
+    public bool AllowPrivileged { get; init; }
+
     /// <summary>Where secret files may go, first tmpfs one wins.</summary>
     public required IReadOnlyList<string> SecretFileBases { get; init; }
 

@@ -72,19 +72,14 @@ public sealed class Launcher
                 Log.ContainerCreated(logger, container.Name, rendered.Name, running.Count, spec.Containers.Count);
             }
 
-            // Declared after the session, so disposed before it: renewal stops before the leases are revoked.
+            // Declared after the session, so disposed before it: renewal stops before the leases are revoked. Started
+            // before the containers, which may wait long for their dependencies while the leases must be renewed.
             await using var supervisor = new LeaseSupervisor(
                 _context.Vault, session.Leases, RefetchNotSupportedAsync, new LeaseSupervisorOptions { TimeProvider = _context.TimeProvider }, logger);
             var leaseEvents = new LeaseEventFanOut(supervisor.Events);
             session.FollowLeaseEvents(leaseEvents.Subscribe());
-            foreach (var container in running)
-            {
-                await _context.Docker.StartContainerAsync(container.Id, cancellationToken);
-                Log.ContainerStarted(logger, container.Definition.Name, container.Definition.Image, container.DockerName, container.IsolationText);
-            }
-
             supervisor.Start();
-            return await WaitAllAsync(running, cancellationToken);
+            return await new ContainerStarter(_context.Docker, logger, _context.TimeProvider).RunAsync(running, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,6 +92,7 @@ public sealed class Launcher
         InitBinaryPath = _context.InitBinaryPath,
         SecretFileBases = _context.SecretFileBases,
         PullMissing = true,
+        AllowPrivileged = _context.AllowPrivileged,
     };
 
     private async Task<RunningContainer> CreateAsync(LaunchSession session, ContainerDefinition definition, ContainerSpec rendered, CancellationToken cancellationToken)
@@ -111,27 +107,6 @@ public sealed class Launcher
         return new RunningContainer(definition, id, rendered.Name, isolation, attachment, stdout, stderr);
     }
 
-    private async Task<LaunchOutcome> WaitAllAsync(List<RunningContainer> running, CancellationToken cancellationToken)
-    {
-        var codes = new Dictionary<string, long>(StringComparer.Ordinal);
-        var waits = running.Select(async c =>
-        {
-            var code = await _context.Docker.WaitContainerAsync(c.Id, cancellationToken);
-            await c.Attachment.Completion.WaitAsync(cancellationToken);
-            await c.Stdout.DisposeAsync();
-            await c.Stderr.DisposeAsync();
-            Log.ContainerExited(_context.Logger, c.Definition.Name, code);
-            return (c.Definition.Name, code);
-        }).ToArray();
-        foreach (var (name, code) in await Task.WhenAll(waits))
-        {
-            codes[name] = code;
-        }
-
-        var first = running.Select(c => codes[c.Definition.Name]).FirstOrDefault(code => code != 0);
-        return new LaunchOutcome(checked((int)first), Interrupted: false, codes);
-    }
-
     /// <summary>
     /// Re-issuing a secret to running containers needs the rotation policies (file, signal, restart), which
     /// are not built yet: say so instead of minting a credential no container would use. The current
@@ -142,8 +117,4 @@ public sealed class Launcher
             $"secret '{secret}' must be re-issued, but rotation to running containers is not implemented yet; they keep the current credentials until the lease's max TTL"));
 
     private static string NewLaunchId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-
-    private sealed record RunningContainer(
-        ContainerDefinition Definition, string Id, string DockerName, string IsolationText,
-        ContainerAttachment Attachment, MaskingStream Stdout, MaskingStream Stderr);
 }

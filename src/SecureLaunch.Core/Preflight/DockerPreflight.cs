@@ -8,11 +8,12 @@ namespace SecureLaunch.Core.Preflight;
 
 /// <summary>
 /// Everything about the Docker side a launch can check before it asks Vault for anything: the daemon answers,
-/// the images are there, each container's isolation mode is one this daemon gives, hidden env can be set up,
-/// and secret files have a tmpfs to live on. <c>run</c> stops at the first failure before minting a credential;
+/// the images are there (pulled as each container's <c>pull:</c> says), the networks exist, each container's
+/// isolation mode is one this daemon gives and its options are allowed, hidden env can be set up, and secret
+/// files have a tmpfs to live on. <c>run</c> stops at the first failure before minting a credential;
 /// <c>plan</c> reports them all.
 /// </summary>
-public static class DockerPreflight
+public static partial class DockerPreflight
 {
     public static async Task<DockerReadiness> CheckAsync(
         RunSpec spec, IContainerEngine docker, DockerPreflightOptions options, CancellationToken cancellationToken)
@@ -35,14 +36,17 @@ public static class DockerPreflight
             return new DockerReadiness { Checks = checks, Images = images };
         }
 
-        foreach (var image in spec.Containers.Select(c => c.Image).Distinct(StringComparer.Ordinal))
+        foreach (var group in spec.Containers.GroupBy(c => c.Image, StringComparer.Ordinal))
         {
-            checks.Add(await CheckImageAsync(docker, image, options.PullMissing, images, cancellationToken));
+            checks.Add(await CheckImageAsync(docker, group.Key, PullPolicyOf(group), options.PullMissing, images, cancellationToken));
         }
 
+        checks.AddRange(await CheckNetworksAsync(spec, docker, cancellationToken));
         foreach (var container in spec.Containers)
         {
-            checks.Add(CheckContainer(container, engine, images.GetValueOrDefault(container.Image), options.InitBinaryPath));
+            checks.Add(OptionsProblem(container, spec, engine, images, options) is { } problem
+                ? PreflightCheck.Failed($"container {container.Name}", problem)
+                : CheckContainer(container, engine, images.GetValueOrDefault(container.Image), options.InitBinaryPath));
         }
 
         if (spec.Containers.Any(c => c.Files.Count > 0 || c.HidesEnv))
@@ -56,29 +60,54 @@ public static class DockerPreflight
         return new DockerReadiness { Checks = checks, Engine = engine, Images = images };
     }
 
+    /// <summary>
+    /// <c>pull: always</c> pulls even a present image; <c>never</c> fails on a missing one; <c>missing</c> (the default)
+    /// pulls only what is not there. When <paramref name="pull"/> is false (<c>plan</c>) nothing is pulled and only
+    /// what <c>run</c> would do is reported.
+    /// </summary>
     private static async Task<PreflightCheck> CheckImageAsync(
-        IContainerEngine docker, string image, bool pull, Dictionary<string, ImageDetails> images, CancellationToken cancellationToken)
+        IContainerEngine docker, string image, PullPolicy policy, bool pull, Dictionary<string, ImageDetails> images, CancellationToken cancellationToken)
     {
         var area = $"image {image}";
         try
         {
-            if (pull)
+            if (pull && policy == PullPolicy.Always)
+            {
+                await docker.PullImageAsync(image, cancellationToken);
+            }
+            else if (pull && policy == PullPolicy.Missing)
             {
                 await docker.EnsureImageAsync(image, cancellationToken);
             }
 
             var details = await docker.InspectImageAsync(image, cancellationToken);
             images[image] = details;
-            return PreflightCheck.Ok(area, $"present ({details.OperatingSystem}/{details.Architecture})");
+            var platform = $"{details.OperatingSystem}/{details.Architecture}";
+            return !pull && policy == PullPolicy.Always
+                ? PreflightCheck.Warning(area, $"present ({platform}); run pulls it again (pull: always)")
+                : PreflightCheck.Ok(area, $"{(pull && policy == PullPolicy.Always ? "pulled" : "present")} ({platform})");
         }
-        catch (DockerImageException) when (!pull)
+        catch (DockerImageException ex)
         {
-            return PreflightCheck.Warning(area, $"image {image} is not present locally; run will try to pull it");
+            return (policy, pull) switch
+            {
+                (PullPolicy.Never, _) => PreflightCheck.Failed(area, $"image {image} is not present and its container says pull: never; pull or load it first (docker pull {image})"),
+                (_, false) => PreflightCheck.Warning(area, $"image {image} is not present locally; run will try to pull it"),
+                (PullPolicy.Always, _) => PreflightCheck.Failed(area, $"image {image} could not be pulled (pull: always): {ex.DaemonMessage.ReplaceLineEndings(" ").Trim()}"),
+                _ => PreflightCheck.Failed(area, ex.Message),
+            };
         }
         catch (DockerEngineException ex)
         {
             return PreflightCheck.Failed(area, ex.Message);
         }
+    }
+
+    /// <summary>Several containers on one image: the most eager policy wins (always, then missing, then never).</summary>
+    private static PullPolicy PullPolicyOf(IEnumerable<ContainerDefinition> containers)
+    {
+        var policies = containers.Select(c => c.Pull).ToList();
+        return policies.Contains(PullPolicy.Always) ? PullPolicy.Always : policies.Contains(PullPolicy.Missing) ? PullPolicy.Missing : PullPolicy.Never;
     }
 
     private static PreflightCheck CheckContainer(ContainerDefinition container, EngineInfo engine, ImageDetails? image, string initBinaryPath)

@@ -11,4 +11,10 @@ public sealed record DockerPreflightOptions
 
     /// <summary>Pull images that are missing (<c>run</c>); when false (<c>plan</c>) a missing image is only reported.</summary>
     public bool PullMissing { get; init; } = true;
+
+    /// <summary>
+    /// Whether containers may ask for <c>privileged: true</c>, capabilities beyond Docker's defaults, or a
+    /// <c>security_opt</c> that loosens confinement (<c>run --allow-privileged</c>).
+    /// </summary>
+    public bool AllowPrivileged { get; init; }
 }

@@ -21,5 +21,27 @@ public sealed record ContainerDefinition
     public string? Runtime { get; init; }
     public string? User { get; init; }
     public string? WorkingDirectory { get; init; }
+
+    public IReadOnlyList<PortDefinition> Ports { get; init; } = [];
+    public IReadOnlyList<VolumeDefinition> Volumes { get; init; } = [];
+
+    /// <summary>Network names: the first joined at create, the others before start; empty for Docker's default bridge.</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
+    /// <summary>The user's labels; never one starting with <c>securelaunch.</c>, which are SecureLaunch's own.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public RestartPolicy Restart { get; init; } = RestartPolicy.No;
+
+    /// <summary>A read-only root filesystem; mounts (secret files, the hidden-env init, volumes) still work.</summary>
+    public bool ReadOnlyRootFilesystem { get; init; }
+    public ContainerPrivileges Privileges { get; init; } = ContainerPrivileges.Default;
+    public ContainerResources Resources { get; init; } = ContainerResources.None;
+
+    /// <summary>Replaces the image's healthcheck when not null.</summary>
+    public HealthcheckDefinition? Healthcheck { get; init; }
+    public PullPolicy Pull { get; init; } = PullPolicy.Missing;
+
+    /// <summary>Containers of the spec this one starts after; the binder has checked the names and that there is no cycle.</summary>
+    public IReadOnlyList<ContainerDependency> DependsOn { get; init; } = [];
     public required SourceLocation Location { get; init; }
 }

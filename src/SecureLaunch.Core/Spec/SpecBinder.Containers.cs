@@ -25,6 +25,11 @@ internal sealed partial class SpecBinder
                 Error(entry.Path, $"container '{entry.Key}' needs an 'image', e.g. busybox:stable");
             }
 
+            CheckTerminal(entry);
+            var files = BindFiles(entry.GetSection("files"), secretNames);
+            var volumes = BindVolumes(entry.GetSection("volumes"));
+            CheckMountTargets(files, volumes);
+            var networks = BindNetworks(entry.GetSection("networks"));
             containers.Add(new ContainerDefinition
             {
                 Name = entry.Key,
@@ -32,16 +37,29 @@ internal sealed partial class SpecBinder
                 Command = ReadList(entry.GetSection("command"), "command"),
                 Entrypoint = ReadList(entry.GetSection("entrypoint"), "entrypoint"),
                 Env = BindEnv(entry.GetSection("env"), secretNames),
-                Files = BindFiles(entry.GetSection("files"), secretNames),
+                Files = files,
                 Isolation = BindIsolation(entry),
                 Exposure = BindExposure(entry),
                 Runtime = NullIfEmpty(entry["runtime"]),
                 User = NullIfEmpty(entry["user"]),
                 WorkingDirectory = NullIfEmpty(entry["workingDir"]),
+                Ports = BindPorts(entry.GetSection("ports"), networks),
+                Volumes = volumes,
+                Networks = networks,
+                Labels = BindLabels(entry.GetSection("labels")),
+                Restart = BindRestart(entry),
+                ReadOnlyRootFilesystem = ReadBool(entry, "read_only") ?? false,
+                Privileges = BindPrivileges(entry),
+                Resources = BindResources(entry),
+                Healthcheck = BindHealthcheck(entry.GetSection("healthcheck")),
+                Pull = BindPull(entry),
+                DependsOn = BindDependsOn(entry.GetSection("depends_on")),
                 Location = _map.Locate(entry.Path),
             });
         }
 
+        CheckDependencies(containers);
+        CheckPublishedPorts(containers);
         return containers;
     }
 
@@ -114,6 +132,12 @@ internal sealed partial class SpecBinder
             if (target is null || !target.StartsWith('/') || target.EndsWith('/'))
             {
                 Error(entry.Path, "each file needs an absolute 'target' path, e.g. /run/secrets/api_key");
+                continue;
+            }
+
+            if (IsReserved(target))
+            {
+                ValueError(ConfigurationPath.Combine(entry.Path, "target"), $"'{target}' is inside {ReservedDirectory}, where SecureLaunch mounts its init and hidden env file");
                 continue;
             }
 

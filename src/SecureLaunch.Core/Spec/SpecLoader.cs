@@ -56,12 +56,15 @@ public sealed class SpecLoader
             return new SpecLoadResult(null, [new SpecDiagnostic(SourceLocation.Of(displayName), $"cannot read the file: {ex.Message}")]);
         }
 
-        var directory = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path, _environment.CurrentDirectory))) ?? "launch";
-        return Load(yaml, displayName, DefaultName(directory), overrides);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path, _environment.CurrentDirectory)) ?? _environment.CurrentDirectory;
+        return Load(yaml, displayName, DefaultName(Path.GetFileName(directory)), overrides, directory);
     }
 
-    /// <summary>Validates spec text; <paramref name="source"/> names it in errors.</summary>
-    public SpecLoadResult Load(string yaml, string source, string defaultName, IReadOnlyList<string> overrides)
+    /// <summary>
+    /// Validates spec text; <paramref name="source"/> names it in errors, and relative bind-mount sources are resolved
+    /// against <paramref name="baseDirectory"/> (the spec file's directory; the current directory when null).
+    /// </summary>
+    public SpecLoadResult Load(string yaml, string source, string defaultName, IReadOnlyList<string> overrides, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(overrides);
@@ -78,7 +81,12 @@ public sealed class SpecLoader
             .AddInMemoryCollection(EnvironmentOverrides(map))
             .AddInMemoryCollection(FlagOverrides(overrides, map, errors))
             .Build();
-        var spec = new SpecBinder(source, map, errors).Bind(configuration, defaultName);
+        var binder = new SpecBinder(source, map, errors)
+        {
+            BaseDirectory = baseDirectory ?? _environment.CurrentDirectory,
+            HomeDirectory = _environment.HomeDirectory,
+        };
+        var spec = binder.Bind(configuration, defaultName);
         return new SpecLoadResult(errors.Count == 0 ? spec : null, Scrub(InReadingOrder(errors)));
     }
 

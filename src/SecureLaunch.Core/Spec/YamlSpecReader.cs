@@ -67,6 +67,10 @@ internal sealed class YamlSpecReader
     {
         switch (node)
         {
+            case YamlMappingNode { Children.Count: 0 } or YamlSequenceNode { Children.Count: 0 } when parent is not null:
+                // An empty {} or [] is kept as a key without a value, as `key:` is, so `depends_on: { db: {} }` still names db.
+                _values[parent] = null;
+                break;
             case YamlMappingNode mapping:
                 foreach (var (keyNode, valueNode) in mapping.Children)
                 {

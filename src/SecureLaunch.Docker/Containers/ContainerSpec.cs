@@ -28,4 +28,34 @@ public sealed record ContainerSpec
 
     /// <summary><c>HostConfig.Isolation</c> (<c>process</c>, <c>hyperv</c>) for Windows daemons; null for the default.</summary>
     public string? Isolation { get; init; }
+
+    /// <summary>Docker volumes, named or anonymous.</summary>
+    public IReadOnlyList<VolumeMount> Volumes { get; init; } = [];
+
+    public IReadOnlyList<PublishedPort> Ports { get; init; } = [];
+
+    /// <summary>
+    /// Networks to join: the first at create (<c>HostConfig.NetworkMode</c>), the others connected before the
+    /// container starts. Empty leaves the daemon's default (<c>bridge</c>).
+    /// </summary>
+    public IReadOnlyList<NetworkAttachment> Networks { get; init; } = [];
+
+    /// <summary><c>HostConfig.ReadonlyRootfs</c>: mounts still work, the image's own files cannot be written.</summary>
+    public bool ReadOnlyRootFilesystem { get; init; }
+    public IReadOnlyList<string> CapAdd { get; init; } = [];
+    public IReadOnlyList<string> CapDrop { get; init; } = [];
+    public IReadOnlyList<string> SecurityOptions { get; init; } = [];
+    public bool Privileged { get; init; }
+
+    /// <summary>Memory limit in bytes; null for none.</summary>
+    public long? MemoryBytes { get; init; }
+
+    /// <summary>CPU quota in billionths of a CPU (<c>cpus: 1.5</c> is 1 500 000 000); null for none.</summary>
+    public long? NanoCpus { get; init; }
+
+    /// <summary>Most processes the container may hold; -1 for no limit, null for the daemon's default.</summary>
+    public long? PidsLimit { get; init; }
+
+    /// <summary>Replaces the image's <c>HEALTHCHECK</c> when not null.</summary>
+    public HealthcheckSpec? Healthcheck { get; init; }
 }

@@ -9,6 +9,9 @@ public sealed record ImageDetails
     /// <summary>The image's <c>USER</c>; null or empty means root.</summary>
     public string? User { get; init; }
 
+    /// <summary>Whether the image defines a <c>HEALTHCHECK</c> (other than <c>NONE</c>).</summary>
+    public bool HasHealthcheck { get; init; }
+
     /// <summary><c>linux</c> or <c>windows</c>.</summary>
     public string? OperatingSystem { get; init; }
 

@@ -16,13 +16,20 @@ internal sealed class ImagePuller(IDockerClient client, ILogger logger)
     /// </remarks>
     public async Task EnsureAsync(string image, CancellationToken cancellationToken)
     {
-        var reference = ImageReference.Parse(image);
+        _ = ImageReference.Parse(image);
         if (await IsPresentAsync(image, cancellationToken))
         {
             Log.ImagePresent(logger, image);
             return;
         }
 
+        await PullAsync(image, cancellationToken);
+    }
+
+    /// <summary><c>POST /images/create</c>, whether or not the image is present; failures as for <see cref="EnsureAsync"/>.</summary>
+    public async Task PullAsync(string image, CancellationToken cancellationToken)
+    {
+        var reference = ImageReference.Parse(image);
         Log.PullingImage(logger, image);
         var progress = new PullProgress(logger, image);
         var parameters = new ImagesCreateParameters { FromImage = reference.Repository, Tag = reference.Tag };

@@ -5,11 +5,11 @@ using ContainerSpec = SecureLaunch.Docker.Containers.ContainerSpec;
 namespace SecureLaunch.Docker.Mapping;
 
 /// <summary><see cref="ContainerSpec"/> to the body of <c>POST /containers/create</c>.</summary>
-internal static class ContainerSpecMapper
+internal static partial class ContainerSpecMapper
 {
     /// <remarks>
     /// Output is attached (stdout, stderr; no stdin, no TTY, so the stream is multiplexed), there is no
-    /// restart policy (the supervisor decides), and <c>HostConfig.Isolation</c> is sent only when asked for,
+    /// restart policy (the launcher restarts containers itself, so none outlives it), and <c>HostConfig.Isolation</c> is sent only when asked for,
     /// because a Linux daemon rejects any value but <c>default</c>.
     /// Mounts go as <c>HostConfig.Mounts</c> of type <c>bind</c> rather than <c>Binds</c> strings: no colon
     /// parsing of paths, and a missing source is an error instead of a directory the daemon creates.
@@ -20,9 +20,10 @@ internal static class ContainerSpecMapper
         ArgumentException.ThrowIfNullOrWhiteSpace(spec.Name);
         ArgumentException.ThrowIfNullOrWhiteSpace(spec.Image);
 
+        var mounts = spec.Mounts.Select(ToMount).ToList();
         var hostConfig = new HostConfig
         {
-            Mounts = spec.Mounts.Select(ToMount).ToList(),
+            Mounts = mounts,
             RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
         };
         if (spec.Runtime is not null)
@@ -68,6 +69,7 @@ internal static class ContainerSpecMapper
             parameters.WorkingDir = spec.WorkingDirectory;
         }
 
+        ApplyOptions(spec, parameters, hostConfig, mounts);
         return parameters;
     }
 

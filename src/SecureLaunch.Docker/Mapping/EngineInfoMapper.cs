@@ -20,6 +20,7 @@ internal static class EngineInfoMapper
             DefaultRuntime = info.DefaultRuntime ?? "",
             SwarmState = string.IsNullOrEmpty(info.Swarm?.LocalNodeState) ? "inactive" : info.Swarm.LocalNodeState,
             IsSwarmManager = info.Swarm?.ControlAvailable ?? false,
+            CpuCount = (int)info.NCPU,
         };
     }
 

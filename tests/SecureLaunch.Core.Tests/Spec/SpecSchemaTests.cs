@@ -48,6 +48,35 @@ public sealed class SpecSchemaTests
         dev:
           kv: { secret/myapp/stripe: { api_key: sk_test } }
         """.Replace("&ignored ", string.Empty, StringComparison.Ordinal),
+        """
+        version: 1
+        containers:
+          migrate: { image: busybox:stable }
+          web:
+            image: nginx:1.27
+            ports: ["8080:80", "127.0.0.1:9000-9001:90-91/udp", 8081, { target: 443, published: 8443, host_ip: 0.0.0.0 }]
+            volumes: ["/tmp:/srv/html:ro", "cache:/var/cache/nginx", "/scratch", { type: volume, source: logs, target: /var/log, read_only: false }]
+            networks: [bridge]
+            labels: { com.example.team: payments }
+            restart: on-failure:3
+            read_only: true
+            cap_drop: [ALL]
+            cap_add: [NET_BIND_SERVICE]
+            security_opt: ["no-new-privileges:true"]
+            memory: 256m
+            cpus: 1.5
+            pids_limit: 200
+            healthcheck: { test: ["CMD", "wget", "-q", "--spider", "http://localhost/"], interval: 1m30s, timeout: 500ms, retries: 3 }
+            pull: missing
+            depends_on: { migrate: { condition: service_completed_successfully } }
+            tty: false
+          worker:
+            image: busybox:stable
+            labels: ["team=payments"]
+            memory: 104857600
+            healthcheck: { test: "wget -q http://localhost/", disable: false }
+            depends_on: [migrate]
+        """,
         Auth("method: approle\n    roleId: r\n    wrappedSecretIdFile: /run/wrapped\n    removeSecretIdFile: true"),
         Auth("method: approle\n    mount: ci-approle\n    roleIdEnv: ROLE_ID\n    secretIdFile: /run/secret-id"),
         Auth("method: userpass\n    username: deploy\n    passwordEnv: DEPLOY_PASSWORD"),
@@ -73,6 +102,16 @@ public sealed class SpecSchemaTests
         { "file without content", "version: 1\ncontainers:\n  web: { image: busybox, files: [{ target: /run/x }] }\n" },
         { "file mode not octal", "version: 1\ncontainers:\n  web: { image: busybox, files: [{ target: /run/x, content: x, mode: \"0999\" }] }\n" },
         { "negative uid", "version: 1\ncontainers:\n  web: { image: busybox, files: [{ target: /run/x, content: x, uid: -1 }] }\n" },
+        { "misspelt container option", "version: 1\ncontainers:\n  web: { image: busybox, readonly: true }\n" },
+        { "restart policy unknown", "version: 1\ncontainers:\n  web: { image: busybox, restart: sometimes }\n" },
+        { "pull policy unknown", "version: 1\ncontainers:\n  web: { image: busybox, pull: often }\n" },
+        { "port target out of range", "version: 1\ncontainers:\n  web: { image: busybox, ports: [{ target: 70000 }] }\n" },
+        { "port without target", "version: 1\ncontainers:\n  web: { image: busybox, ports: [{ published: 80 }] }\n" },
+        { "volume with unknown key", "version: 1\ncontainers:\n  web: { image: busybox, volumes: [{ target: /x, sorce: y }] }\n" },
+        { "healthcheck interval not a duration", "version: 1\ncontainers:\n  web: { image: busybox, healthcheck: { test: true, interval: soon } }\n" },
+        { "dependency condition unknown", "version: 1\ncontainers:\n  a: { image: busybox }\n  web: { image: busybox, depends_on: { a: { condition: service_ready } } }\n" },
+        { "cpus zero", "version: 1\ncontainers:\n  web: { image: busybox, cpus: 0 }\n" },
+        { "memory not a size", "version: 1\ncontainers:\n  web: { image: busybox, memory: lots }\n" },
         { "secret without path", Minimal + "secrets:\n  db: { method: GET }\n" },
         { "secret path with a slash in front", Minimal + "secrets:\n  db: { path: /secret/db }\n" },
         { "secret method DELETE", Minimal + "secrets:\n  db: { path: secret/db, method: DELETE }\n" },

@@ -220,6 +220,21 @@ internal static class SpecSchemaWriter
                 writer.WriteNumber("minimum", 0);
                 writer.WriteNumber("maximum", 777);
                 break;
+            case SpecType.Number number:
+                writer.WriteString("type", "number");
+                writer.WriteNumber("exclusiveMinimum", number.ExclusiveMinimum);
+                break;
+            case SpecType.AnyOf any:
+                writer.WriteStartArray("anyOf");
+                foreach (var alternative in any.Alternatives)
+                {
+                    writer.WriteStartObject();
+                    WriteType(writer, alternative);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                break;
             case SpecType.List list:
                 writer.WriteString("type", "array");
                 writer.WriteStartObject("items");

@@ -15,6 +15,12 @@ internal static class SpecShape
     /// <summary>Names of secrets, containers and the launch (<see cref="Templates.SpecNames.IsValidName"/>).</summary>
     public const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
 
+    /// <summary>A Go duration, as Docker and Compose write them: <c>1m30s</c>, <c>500ms</c>.</summary>
+    public const string DurationPattern = "^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$";
+
+    /// <summary>The smallest memory limit the daemon accepts (6 MiB).</summary>
+    public const long MinimumMemory = 6L * 1024 * 1024;
+
     /// <summary>Environment variable names.</summary>
     public const string EnvNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
 
@@ -88,6 +94,34 @@ internal static class SpecShape
         Key("gid", new SpecType.Integer(0, int.MaxValue), "The file's group (default: SecureLaunch's group)"),
     ]);
 
+    public static readonly SpecObject Port = new("port", "A published port in Compose's long form", [
+        Key("target", new SpecType.Integer(1, 65535), "The port inside the container", required: true),
+        Key("published", new SpecType.Integer(0, 65535), "The host port (default: one the daemon picks)"),
+        Key("host_ip", new SpecType.Text(), "The host address to publish on (default: every address)"),
+        Key("protocol", new SpecType.Choice(["tcp", "udp", "sctp"]), "The protocol", @default: "tcp"),
+        Key("mode", new SpecType.Choice(["host"]), "Only host: a container publishes on its own host", @default: "host"),
+    ]);
+
+    public static readonly SpecObject Volume = new("volume", "A volume or bind mount in Compose's long form", [
+        Key("type", new SpecType.Choice(["bind", "volume"]), "bind (a host path) or volume (a named or anonymous volume)", @default: "volume"),
+        Key("source", new SpecType.Text(), "The host path (bind, relative to the spec's directory) or the volume's name (none: an anonymous volume)"),
+        Key("target", new SpecType.Text("^/"), "The absolute path inside the container", required: true),
+        Key("read_only", new SpecType.Boolean(), "Mount it read-only", @default: "false"),
+    ]);
+
+    public static readonly SpecObject Healthcheck = new("healthcheck", "How Docker tells whether the container is healthy (with hidden env the test sees the container's variables)", [
+        Key("test", new SpecType.AnyOf([new SpecType.Text(), new SpecType.List(new SpecType.Text())]), "A shell command, or [\"CMD\", ...], [\"CMD-SHELL\", \"...\"] or [\"NONE\"]"),
+        Key("interval", new SpecType.Text(DurationPattern), "Time between checks, as a Go duration (1m30s, 500ms)"),
+        Key("timeout", new SpecType.Text(DurationPattern), "Time a check may take, as a Go duration"),
+        Key("start_period", new SpecType.Text(DurationPattern), "Time after start when failures do not count, as a Go duration"),
+        Key("retries", new SpecType.Integer(0, int.MaxValue), "Failures in a row that make the container unhealthy"),
+        Key("disable", new SpecType.Boolean(), "Turn off the image's healthcheck", @default: "false"),
+    ]);
+
+    public static readonly SpecObject Dependency = new("dependency", "What a container waits for before it starts", [
+        Key("condition", new SpecType.Choice(["service_started", "service_healthy", "service_completed_successfully"]), "started, healthy, or exited with code 0", @default: "service_started"),
+    ]);
+
     public static readonly SpecObject Container = new("container", "A container to run with its secrets", [
         Key("image", new SpecType.Text(), "The image, as docker run takes it, e.g. busybox:stable", required: true),
         Key("command", new SpecType.List(new SpecType.Text()), "The command, replacing the image's CMD"),
@@ -99,6 +133,24 @@ internal static class SpecShape
         Key("runtime", new SpecType.Text(), "An OCI runtime registered with the daemon, overriding the one isolation picks"),
         Key("user", new SpecType.Text(), "The user (and group) to run as, as docker run --user takes it"),
         Key("workingDir", new SpecType.Text(), "The working directory inside the container"),
+        Key("ports", new SpecType.List(new SpecType.AnyOf([new SpecType.Text(), new SpecType.Integer(1, 65535), Port])), "Published ports: [[ip:]host:]container[/protocol] (ranges allowed) or the long form (docs/container-options.md)"),
+        Key("volumes", new SpecType.List(new SpecType.AnyOf([new SpecType.Text(), Volume])), "./host:/path[:ro] binds, name:/path named volumes, /path anonymous ones, or the long form"),
+        Key("networks", new SpecType.List(new SpecType.Text()), "Networks to join, by name (each must exist); host and none stand alone"),
+        Key("labels", new SpecType.AnyOf([new SpecType.Map("^(?!securelaunch\\.).+$", "label", new SpecType.Text()), new SpecType.List(new SpecType.Text("^[^=]+="))]), "Labels, as a map or [\"key=value\"]; never a secret (docker inspect shows them)"),
+        Key("restart", new SpecType.Text("^(no|always|unless-stopped|on-failure(:[0-9]+)?)$"), "Restart on exit, done by SecureLaunch: no, on-failure[:N], always, unless-stopped", @default: "no"),
+        Key("read_only", new SpecType.Boolean(), "A read-only root filesystem", @default: "false"),
+        Key("cap_add", new SpecType.List(new SpecType.Text()), "Capabilities to add; beyond Docker's defaults needs run --allow-privileged"),
+        Key("cap_drop", new SpecType.List(new SpecType.Text()), "Capabilities to drop, e.g. [ALL]"),
+        Key("security_opt", new SpecType.List(new SpecType.Text()), "Security options; all but no-new-privileges need run --allow-privileged"),
+        Key("privileged", new SpecType.Boolean(), "Full access to the host's devices; needs run --allow-privileged", @default: "false"),
+        Key("memory", new SpecType.AnyOf([new SpecType.Integer(MinimumMemory, long.MaxValue), new SpecType.Text("^[0-9]+(\\.[0-9]+)? ?[bBkKmMgGtTpP]?[iI]?[bB]?$")]), "Memory limit: bytes, or a number with b, k, m, g, t (powers of 1024), at least 6m"),
+        Key("cpus", new SpecType.Number(0), "CPUs the container may use, e.g. 1.5 (no more than the daemon has)"),
+        Key("pids_limit", new SpecType.Integer(-1, int.MaxValue), "Most processes at once; -1 for no limit"),
+        Key("healthcheck", Healthcheck, "The healthcheck, replacing the image's"),
+        Key("pull", new SpecType.Choice(["missing", "always", "never"]), "When to pull the image, before anything is fetched from Vault", @default: "missing"),
+        Key("depends_on", new SpecType.AnyOf([new SpecType.List(new SpecType.Text(NamePattern)), new SpecType.Map(NamePattern, "container", Dependency)]), "Containers that must be started (or healthy, or done) first"),
+        Key("tty", new SpecType.Boolean(), "Only false: a terminal would turn \\n into \\r\\n and let a multi-line secret slip past the output mask", @default: "false"),
+        Key("stdin_open", new SpecType.Boolean(), "Only false: SecureLaunch attaches to output only", @default: "false"),
     ]);
 
     public static readonly SpecObject Root = new("spec", "A SecureLaunch run spec (securelaunch.yaml)", [

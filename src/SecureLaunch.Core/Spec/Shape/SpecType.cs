@@ -30,6 +30,15 @@ internal abstract record SpecType
     /// </summary>
     public sealed record Credential : SpecType;
 
+    /// <summary>A number, fractions allowed, greater than <paramref name="ExclusiveMinimum"/>.</summary>
+    public sealed record Number(double ExclusiveMinimum) : SpecType;
+
+    /// <summary>
+    /// Any one of <paramref name="Alternatives"/>: Compose's short and long forms of one key
+    /// (<c>ports: ["8080:80", { target: 80 }]</c>).
+    /// </summary>
+    public sealed record AnyOf(IReadOnlyList<SpecType> Alternatives) : SpecType;
+
     /// <summary>A list of <paramref name="Item"/>.</summary>
     public sealed record List(SpecType Item) : SpecType;
 

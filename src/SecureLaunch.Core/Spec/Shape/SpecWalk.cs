@@ -25,7 +25,7 @@ internal static class SpecWalk
         foreach (var key in section.Keys.Concat(section.Variants.SelectMany(v => v.Keys)))
         {
             var child = path.Length == 0 ? key.Name : $"{path}.{key.Name}";
-            if (Unwrap(key.Type, child) is ({ } inner, var innerPath))
+            foreach (var (inner, innerPath) in Unwrap(key.Type, child))
             {
                 foreach (var found in Visit(inner, innerPath, seen))
                 {
@@ -35,12 +35,13 @@ internal static class SpecWalk
         }
     }
 
-    /// <summary>The section a key's type holds, through maps and lists, and its path.</summary>
-    private static (SpecObject? Section, string Path) Unwrap(SpecType type, string path) => type switch
+    /// <summary>The sections a key's type holds, through maps, lists and alternatives, each with its path.</summary>
+    private static IEnumerable<(SpecObject Section, string Path)> Unwrap(SpecType type, string path) => type switch
     {
-        SpecObject section => (section, path),
+        SpecObject section => [(section, path)],
         SpecType.Map map => Unwrap(map.Value, $"{path}.<{map.KeyName}>"),
         SpecType.List list => Unwrap(list.Item, $"{path}[]"),
-        _ => (null, path),
+        SpecType.AnyOf any => any.Alternatives.SelectMany(a => Unwrap(a, path)),
+        _ => [],
     };
 }
