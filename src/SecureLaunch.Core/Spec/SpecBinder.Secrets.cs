@@ -7,7 +7,7 @@ namespace SecureLaunch.Core.Spec;
 
 internal sealed partial class SpecBinder
 {
-    private static readonly string[] SecretKeys = ["path", "method", "data", "version"];
+    private static readonly string[] SecretKeys = ["path", "method", "data", "version", "rotate", "refresh", "mintBudget"];
 
     private List<SecretDefinition> BindSecrets(IConfigurationSection section)
     {
@@ -53,6 +53,9 @@ internal sealed partial class SpecBinder
                 Method = method,
                 BodyJson = data.Exists() ? ToJson(data) : null,
                 Version = ReadInt(entry, "version", 1, int.MaxValue),
+                Rotate = ReadRotate(entry),
+                Refresh = ReadDuration(entry, "refresh", TimeSpan.FromSeconds(1)),
+                MintBudget = ReadRate(entry, "mintBudget"),
                 Location = _map.Locate(entry.Path),
             });
         }

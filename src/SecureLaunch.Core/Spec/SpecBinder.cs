@@ -10,7 +10,7 @@ namespace SecureLaunch.Core.Spec;
 /// </summary>
 internal sealed partial class SpecBinder
 {
-    private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "dev"];
+    private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "rotation", "dev"];
     private static readonly string[] VaultKeys = ["address", "namespace", "auth", "unseal", "tls"];
 
     /// <summary>Keys of the spec's documented shape that this version does not implement yet: refused by name, not as typos.</summary>
@@ -42,6 +42,7 @@ internal sealed partial class SpecBinder
 
         var vault = BindVault(root.GetSection("vault"));
         var secrets = BindSecrets(root.GetSection("secrets"));
+        var rotation = BindRotation(root.GetSection("rotation"));
         var containers = BindContainers(root.GetSection("containers"), secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
         if (containers.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal)))
         {
@@ -55,6 +56,7 @@ internal sealed partial class SpecBinder
             Vault = vault,
             Secrets = secrets,
             Containers = containers,
+            Rotation = rotation,
             HasDevSeed = root["dev"] is not null,
         };
     }
