@@ -15,7 +15,9 @@ public sealed partial class DockerEngine
     /// <remarks>
     /// <c>POST /containers/create</c>: 201; 404 no such image, 409 name in use, 400 bad parameter (an unknown
     /// runtime), 500 (an isolation the daemon does not support). Environment values are sent, never logged
-    /// nor put in an exception message: a daemon message that quotes one has it masked.
+    /// nor put in an exception message: a daemon message that quotes one has it masked. With
+    /// <see cref="ContainerSpec.Links"/>, the links are then put in place (see <c>CreateLinksAsync</c>); when that fails
+    /// the container is removed again and the failure thrown.
     /// </remarks>
     public Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
@@ -38,6 +40,11 @@ public sealed partial class DockerEngine
             }
 
             Log.ContainerCreated(_logger, spec.Name, new ShortId(created.ID), spec.Image, spec.Environment.Count);
+            if (spec.Links.Count > 0)
+            {
+                await CreateLinksAsync(created.ID, spec, token);
+            }
+
             return created.ID;
         }, cancellationToken);
     }
