@@ -58,6 +58,16 @@ public sealed class SecretFetcher
         return set;
     }
 
+    /// <summary>
+    /// Reads one secret again (rotation), recording its lease in the ledger at once. Failures are
+    /// <see cref="LaunchException"/>s naming the spec line, with the Vault client's exception inside.
+    /// </summary>
+    public Task<VaultSecret> FetchAsync(SecretDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return FetchOneAsync(definition, cancellationToken);
+    }
+
     private async Task<VaultSecret> FetchOneAsync(SecretDefinition definition, CancellationToken cancellationToken)
     {
         using var body = definition.BodyJson is null ? null : JsonDocument.Parse(definition.BodyJson);
