@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Injection;
-using SecureLaunch.Core.Leases;
 using SecureLaunch.Core.Preflight;
+using SecureLaunch.Core.Rotation;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
-using SecureLaunch.Vault.Secrets;
 
 namespace SecureLaunch.Core.Launching;
 
@@ -42,7 +41,7 @@ public sealed class Launcher
         {
             // Everything Docker can refuse is checked before Vault is asked for anything, so a doomed launch mints nothing.
             var docker = (await DockerPreflight.CheckAsync(spec, _context.Docker, PreflightOptions, cancellationToken)).ThrowIfFailed();
-            await new VaultConnector(_context.Vault, _context.Environment, logger).ConnectAsync(spec.Vault, session, _context.TokenSource, cancellationToken);
+            var connection = await new VaultConnector(_context.Vault, _context.Environment, logger).ConnectAsync(spec.Vault, session, _context.TokenSource, cancellationToken);
             var secrets = await new SecretFetcher(_context.Vault, session.Leases, logger).FetchAllAsync(spec.Secrets, cancellationToken);
             Mask.Set(secrets.Values);
             if (spec.Containers.Any(c => c.Files.Count > 0 || c.HidesEnv))
@@ -50,10 +49,10 @@ public sealed class Launcher
                 session.Files = SecretFileStore.Create(session.LaunchId, _context.SecretFileBases);
             }
 
-            var running = new List<RunningContainer>();
+            var running = new List<ContainerConsumer>();
             foreach (var container in spec.Containers)
             {
-                var rendered = ContainerRenderer.Render(new RenderRequest
+                var request = new RenderRequest
                 {
                     Spec = spec,
                     Container = container,
@@ -63,13 +62,12 @@ public sealed class Launcher
                     Engine = docker.Engine!,
                     Image = docker.Images[container.Image],
                     InitBinaryPath = _context.InitBinaryPath,
-                });
-                running.Add(await CreateAsync(session, container, rendered, cancellationToken));
+                };
+                running.Add(await CreateAsync(session, request, ContainerRenderer.Render(request), cancellationToken));
             }
 
-            // Declared after the session, so disposed before it: renewal stops before the leases are revoked.
-            await using var supervisor = new LeaseSupervisor(
-                _context.Vault, session.Leases, RefetchNotSupportedAsync, new LeaseSupervisorOptions { TimeProvider = _context.TimeProvider }, logger);
+            // Declared after the session, so disposed before it: renewal and rotation stop before the leases are revoked.
+            await using var supervisor = new LaunchSupervision(_context, spec, session, secrets, Mask, connection, running);
             foreach (var container in running)
             {
                 await _context.Docker.StartContainerAsync(container.Id, cancellationToken);
@@ -92,26 +90,30 @@ public sealed class Launcher
         PullMissing = true,
     };
 
-    private async Task<RunningContainer> CreateAsync(LaunchSession session, ContainerDefinition definition, ContainerSpec rendered, CancellationToken cancellationToken)
-    {
-        var id = await _context.Docker.CreateContainerAsync(rendered, cancellationToken);
-        session.Track(rendered.Name, id);
-        var stdout = new MaskingStream(_context.StandardOutput, Mask);
-        var stderr = new MaskingStream(_context.StandardError, Mask);
-        var attachment = await _context.Docker.AttachAsync(id, stdout, stderr, cancellationToken);
-        var isolation = rendered.Runtime ?? rendered.Isolation ?? "default runtime";
-        return new RunningContainer(definition, id, rendered.Name, isolation, attachment, stdout, stderr);
-    }
+    /// <summary>Creates the container, tracked by the session, with its output attached through the mask; rotation acts on it later.</summary>
+    private Task<ContainerConsumer> CreateAsync(LaunchSession session, RenderRequest request, ContainerSpec rendered, CancellationToken cancellationToken) =>
+        ContainerConsumer.CreateAsync(
+            new ConsumerContext
+            {
+                Docker = _context.Docker,
+                StandardOutput = _context.StandardOutput,
+                StandardError = _context.StandardError,
+                Mask = Mask,
+                Track = session.Track,
+                StopGrace = _context.StopGrace,
+                Logger = _context.Logger,
+            },
+            request,
+            rendered,
+            cancellationToken);
 
-    private async Task<LaunchOutcome> WaitAllAsync(List<RunningContainer> running, CancellationToken cancellationToken)
+    /// <summary>Waits for every container's own exit (a restart by rotation is not one) and takes the first non-zero code in spec order.</summary>
+    private async Task<LaunchOutcome> WaitAllAsync(List<ContainerConsumer> running, CancellationToken cancellationToken)
     {
         var codes = new Dictionary<string, long>(StringComparer.Ordinal);
         var waits = running.Select(async c =>
         {
-            var code = await _context.Docker.WaitContainerAsync(c.Id, cancellationToken);
-            await c.Attachment.Completion.WaitAsync(cancellationToken);
-            c.Stdout.Complete();
-            c.Stderr.Complete();
+            var code = await c.WaitForExitAsync(cancellationToken);
             Log.ContainerExited(_context.Logger, c.Definition.Name, code);
             return (c.Definition.Name, code);
         }).ToArray();
@@ -124,18 +126,5 @@ public sealed class Launcher
         return new LaunchOutcome(checked((int)first), Interrupted: false, codes);
     }
 
-    /// <summary>
-    /// Re-issuing a secret to running containers needs the rotation policies (file, signal, restart), which
-    /// are not built yet: say so instead of minting a credential no container would use. The current
-    /// lease keeps being renewed up to its max TTL.
-    /// </summary>
-    private static Task<VaultLease?> RefetchNotSupportedAsync(string secret, CancellationToken cancellationToken) =>
-        Task.FromException<VaultLease?>(new NotSupportedException(
-            $"secret '{secret}' must be re-issued, but rotation to running containers is not implemented yet; they keep the current credentials until the lease's max TTL"));
-
     private static string NewLaunchId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-
-    private sealed record RunningContainer(
-        ContainerDefinition Definition, string Id, string DockerName, string IsolationText,
-        ContainerAttachment Attachment, MaskingStream Stdout, MaskingStream Stderr);
 }

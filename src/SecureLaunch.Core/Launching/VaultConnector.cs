@@ -13,7 +13,7 @@ namespace SecureLaunch.Core.Launching;
 /// </summary>
 internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment environment, ILogger logger)
 {
-    public async Task ConnectAsync(VaultSettings settings, LaunchSession session, string tokenSource, CancellationToken cancellationToken)
+    public async Task<VaultConnection> ConnectAsync(VaultSettings settings, LaunchSession session, string tokenSource, CancellationToken cancellationToken)
     {
         var health = await vault.GetHealthAsync(cancellationToken);
         if (!health.Initialized)
@@ -35,17 +35,17 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
                 vault.SetToken(login.ClientToken);
                 session.CreatedToken = true;
                 Log.LoggedIn(logger, method.ToString(), login.Accessor, string.Join(",", login.Policies), (int)login.LeaseDuration.TotalSeconds);
+                return new VaultConnection(method, login.LeaseDuration, login.Renewable, login.ObtainedAt);
             }
             catch (VaultException ex)
             {
                 throw new LaunchException($"{settings.Auth.Location}: vault login with {method}: {ex.Message}", ex);
             }
-
-            return;
         }
 
         var token = await vault.LookupSelfAsync(cancellationToken);
         Log.Authenticated(logger, tokenSource, token.Accessor, string.Join(",", token.Policies));
+        return new VaultConnection(null, token.Ttl, token.Renewable, null);
     }
 
     private async Task UnsealAsync(VaultSettings settings, CancellationToken cancellationToken)
