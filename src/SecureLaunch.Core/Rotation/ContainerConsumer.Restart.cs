@@ -17,6 +17,11 @@ public sealed partial class ContainerConsumer
         ContainerAttachment attachment;
         lock (_gate)
         {
+            if (_exitSeen == _generation)
+            {
+                throw new Launching.LaunchException($"container '{Definition.Name}' has already exited on its own; not restarted");
+            }
+
             // Announced before the stop, so the waiter that sees the container exit knows the exit is ours.
             _generation++;
             _restart = done.Task;

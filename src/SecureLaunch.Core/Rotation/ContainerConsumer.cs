@@ -28,6 +28,7 @@ public sealed partial class ContainerConsumer : IRotationTarget
     private string _id;
     private ContainerAttachment _attachment;
     private int _generation;
+    private int _exitSeen = -1;
     private Task<bool> _restart = Task.FromResult(true);
 
     private ContainerConsumer(ConsumerContext context, RenderRequest request, ContainerSpec created, string id, ContainerAttachment attachment, MaskingStream stdout, MaskingStream stderr)
@@ -110,6 +111,12 @@ public sealed partial class ContainerConsumer : IRotationTarget
                 // Removed by a re-creation before the wait began: follow the new container.
                 await RestartTask();
                 continue;
+            }
+
+            lock (_gate)
+            {
+                // From here a rotation leaves this run alone: it ended by itself, and restarting it would run its work again.
+                _exitSeen = generation;
             }
 
             try
