@@ -56,7 +56,10 @@ internal sealed partial class LaunchSupervision : IAsyncDisposable
         _keeper = CreateKeeper(spec.Vault.Auth, connection);
     }
 
-    /// <summary>Starts every loop; call once the containers have started.</summary>
+    /// <summary>
+    /// Starts renewing leases and the token, as soon as the secrets are fetched: a short lease must not wait for the
+    /// containers to be created and started. Changes found meanwhile wait for <see cref="StartRotation"/>.
+    /// </summary>
     public void Start()
     {
         if (_context.Observer is { } observer)
@@ -69,10 +72,12 @@ internal sealed partial class LaunchSupervision : IAsyncDisposable
             }
         }
 
-        _scheduler.Start();
         _supervisor.Start();
         _keeper?.Start();
     }
+
+    /// <summary>Starts acting on the containers; call once they have all started.</summary>
+    public void StartRotation() => _scheduler.Start();
 
     /// <summary>Stops re-fetching, then acting on consumers, then the token keeper. Revokes nothing. Idempotent; never throws.</summary>
     public async ValueTask DisposeAsync()

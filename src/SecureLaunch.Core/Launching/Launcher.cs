@@ -68,13 +68,14 @@ public sealed class Launcher
 
             // Declared after the session, so disposed before it: renewal and rotation stop before the leases are revoked.
             await using var supervisor = new LaunchSupervision(_context, spec, session, secrets, Mask, connection, running);
+            supervisor.Start();
             foreach (var container in running)
             {
                 await _context.Docker.StartContainerAsync(container.Id, cancellationToken);
                 Log.ContainerStarted(logger, container.Definition.Name, container.Definition.Image, container.DockerName, container.IsolationText);
             }
 
-            supervisor.Start();
+            supervisor.StartRotation();
             return await WaitAllAsync(running, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
