@@ -14,8 +14,10 @@ public sealed partial class DockerEngine
     /// <inheritdoc/>
     /// <remarks>
     /// <c>POST /containers/create</c>: 201; 404 no such image or network, 409 name in use, 400 bad parameter (an
-    /// unknown runtime), 500 (an isolation the daemon does not support); then each further network is connected. Environment values are sent, never logged
-    /// nor put in an exception message: a daemon message that quotes one has it masked.
+    /// unknown runtime), 500 (an isolation the daemon does not support); then each further network is connected. Environment
+    /// values are sent, never logged nor put in an exception message: a daemon message that quotes one has it masked. With
+    /// <see cref="ContainerSpec.Links"/>, the links are then put in place (see <c>CreateLinksAsync</c>). When a network
+    /// connection or the links fail, the container is removed again and the failure thrown.
     /// </remarks>
     public Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
@@ -39,6 +41,11 @@ public sealed partial class DockerEngine
 
             Log.ContainerCreated(_logger, spec.Name, new ShortId(created.ID), spec.Image, spec.Environment.Count);
             await ConnectNetworksAsync(created.ID, spec, token);
+            if (spec.Links.Count > 0)
+            {
+                await CreateLinksAsync(created.ID, spec, token);
+            }
+
             return created.ID;
         }, cancellationToken);
     }

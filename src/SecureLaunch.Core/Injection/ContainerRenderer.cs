@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Rotation;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
@@ -12,8 +13,11 @@ public static class ContainerRenderer
 {
     /// <summary>
     /// Renders env values and file contents into the launch's tmpfs files and returns the Docker container
-    /// spec. With hidden exposure (the default) the spec holds no value: the env file and SecureLaunch's static
-    /// init are bind-mounted, and the init sets the variables and execs the image's own command.
+    /// spec; called again on rotation, it rewrites them all (each atomically) with the set's current values. Files
+    /// that may change while the container runs (see <see cref="RotationPlan.NeedsLiveFiles"/>) are served from a
+    /// directory mount through links (<see cref="LiveFiles"/>); the others are single-file mounts. With hidden
+    /// exposure (the default) the spec holds no value: the env file and SecureLaunch's static init are
+    /// bind-mounted, and the init sets the variables and execs the image's own command.
     /// </summary>
     public static ContainerSpec Render(RenderRequest request)
     {
@@ -26,12 +30,24 @@ public static class ContainerRenderer
         }
 
         var mounts = new List<BindMount>();
-        for (var i = 0; i < container.Files.Count; i++)
+        var links = new List<SymbolicLink>();
+        if (container.Files.Count > 0 && RotationPlan.NeedsLiveFiles(container, spec.Secrets))
         {
-            var file = container.Files[i];
-            var content = secrets.Render(file.Content, file.Location);
-            var hostPath = Require(files, container).Write($"{container.Name}-{i}", content, file.Mode, file.Uid, file.Gid);
-            mounts.Add(new BindMount(hostPath, file.Target, ReadOnly: true));
+            // Rewritten while the container runs: a directory mount and links, since a single-file mount pins the inode.
+            var live = container.Files.Select(f => new LiveFile(secrets.Render(f.Content, f.Location), f.Mode, f.Uid, f.Gid)).ToList();
+            var directory = Require(files, container).WriteLive($"{container.Name}.files", live);
+            mounts.Add(new BindMount(directory, LiveFiles.MountPath, ReadOnly: true));
+            links.AddRange(container.Files.Select((f, i) => new SymbolicLink(f.Target, LiveFiles.LinkTarget(i))));
+        }
+        else
+        {
+            for (var i = 0; i < container.Files.Count; i++)
+            {
+                var file = container.Files[i];
+                var content = secrets.Render(file.Content, file.Location);
+                var hostPath = Require(files, container).Write($"{container.Name}-{i}", content, file.Mode, file.Uid, file.Gid);
+                mounts.Add(new BindMount(hostPath, file.Target, ReadOnly: true));
+            }
         }
 
         var (entrypoint, command) = (container.Entrypoint, container.Command);
@@ -51,6 +67,7 @@ public static class ContainerRenderer
             Environment = environment,
             Labels = LaunchLabels.For(request.LaunchId, spec.Name, container.Name),
             Mounts = mounts,
+            Links = links,
             User = container.User,
             WorkingDirectory = container.WorkingDirectory,
             Runtime = runtime,

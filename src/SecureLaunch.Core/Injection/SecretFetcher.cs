@@ -59,6 +59,16 @@ public sealed class SecretFetcher
         return set;
     }
 
+    /// <summary>
+    /// Reads one secret again (rotation), recording its lease in the ledger at once. Failures are
+    /// <see cref="LaunchException"/>s naming the spec line, with the Vault client's exception inside.
+    /// </summary>
+    public Task<VaultSecret> FetchAsync(SecretDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return FetchOneAsync(definition, new FetchProgress(1), cancellationToken);
+    }
+
     /// <summary>The client request that reads <paramref name="definition"/>.</summary>
     internal static SecretRequest RequestFor(SecretDefinition definition)
     {

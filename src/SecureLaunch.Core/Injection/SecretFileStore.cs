@@ -64,7 +64,13 @@ public sealed partial class SecretFileStore : IDisposable
             throw NotOnWindows();
         }
 
-        var path = Path.Combine(Directory, name);
+        return WriteFile(Path.Combine(Directory, name), content, mode, uid, gid);
+    }
+
+    /// <summary>Writes <paramref name="path"/> under a temporary name with its final owner and mode, then renames it into place.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string WriteFile(string path, ReadOnlySpan<byte> content, UnixFileMode mode, int? uid, int? gid)
+    {
         var temporary = path + ".tmp";
         var options = new FileStreamOptions
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using SecureLaunch.Core.Launching;
 using SecureLaunch.Core.Spec;
@@ -6,16 +7,29 @@ using SecureLaunch.Vault.Secrets;
 
 namespace SecureLaunch.Core.Injection;
 
-/// <summary>The secrets of one launch as fetched, by their spec name; renders templates from them.</summary>
+/// <summary>
+/// The secrets of one launch as fetched, by their spec name; renders templates from them. Rotation replaces a secret
+/// while containers are rendered from the set on other threads, so it is safe for concurrent use.
+/// </summary>
 public sealed class SecretSet
 {
-    private readonly Dictionary<string, (SecretDefinition Definition, VaultSecret Secret)> _secrets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SecretDefinition Definition, VaultSecret Secret)> _secrets = new(StringComparer.Ordinal);
 
     public void Add(SecretDefinition definition, VaultSecret secret)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(secret);
         _secrets[definition.Name] = (definition, secret);
+    }
+
+    /// <summary>The secret fetched for <paramref name="name"/>, or null.</summary>
+    public VaultSecret? Get(string name) => _secrets.TryGetValue(name, out var entry) ? entry.Secret : null;
+
+    /// <summary>Every field value of one secret, as templates render it.</summary>
+    public IEnumerable<string> ValuesOf(VaultSecret secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return secret.Data.Values.Select(AsText);
     }
 
     /// <summary>The value of one field as text: strings as they are, other JSON values as JSON.</summary>

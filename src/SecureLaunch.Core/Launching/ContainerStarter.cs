@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using SecureLaunch.Core.Diagnostics;
+using SecureLaunch.Core.Rotation;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
 
@@ -34,10 +35,15 @@ internal sealed partial class ContainerStarter
     /// </summary>
     /// <exception cref="LaunchException">A dependency condition can no longer hold.</exception>
     /// <exception cref="DockerEngineException">The daemon refused a start, a wait or an attach.</exception>
-    public async Task<LaunchOutcome> RunAsync(IReadOnlyList<RunningContainer> containers, CancellationToken cancellationToken)
+    /// <param name="containers">The created containers, in spec order.</param>
+    /// <param name="allStarted">Called once, when every container has started at least once (rotation may act from then).</param>
+    /// <param name="cancellationToken">SIGINT/SIGTERM.</param>
+    public async Task<LaunchOutcome> RunAsync(IReadOnlyList<ContainerConsumer> containers, Action allStarted, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var runs = containers.ToDictionary(c => c.Definition.Name, c => new ContainerRun(c), StringComparer.Ordinal);
+        _ = Task.WhenAll(runs.Values.Select(r => r.Started.Task)).ContinueWith(
+            _ => allStarted(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         Exception? failure = null;
         var tasks = runs.Values.Select(async run =>
         {
@@ -80,53 +86,40 @@ internal sealed partial class ContainerStarter
         var container = run.Container;
         var definition = container.Definition;
         await Task.WhenAll(definition.DependsOn.Select(d => WaitForAsync(run, runs[d.Name], d.Condition, cancellationToken)));
-        var attachment = container.Attachment;
-        var (restarts, delay) = (0, TimeSpan.Zero);
         try
         {
-            while (true)
+            await container.StartAsync(cancellationToken);
+            Log.ContainerStarted(_logger, definition.Name, definition.Image, container.DockerName, container.IsolationText);
+            run.Started.TrySetResult();
+            await LogPortsAsync(container, cancellationToken);
+            for (var restarts = 0; ; restarts++)
             {
-                await _docker.StartContainerAsync(container.Id, cancellationToken);
                 var startedAt = _time.GetTimestamp();
-                if (restarts == 0)
-                {
-                    Log.ContainerStarted(_logger, definition.Name, definition.Image, container.DockerName, container.IsolationText);
-                    run.Started.TrySetResult();
-                    await LogPortsAsync(container, cancellationToken);
-                }
-                else
-                {
-                    Log.ContainerRestarted(_logger, definition.Name);
-                }
 
-                var code = await _docker.WaitContainerAsync(container.Id, cancellationToken);
-                await attachment.Completion.WaitAsync(cancellationToken);
+                // Rotation restarts are not exits: this returns when the container ends on its own.
+                var code = await container.WaitForExitAsync(cancellationToken);
                 if (!definition.Restart.Restarts(code, restarts))
                 {
-                    container.Stdout.Complete();
-                    container.Stderr.Complete();
                     Log.ContainerExited(_logger, definition.Name, code);
                     run.Exited.TrySetResult(code);
                     return code;
                 }
 
-                restarts++;
-                delay = RestartBackoff.Next(delay, _time.GetElapsedTime(startedAt));
-                Log.ContainerRestarting(_logger, definition.Name, code, (long)delay.TotalMilliseconds, restarts, definition.Restart.ToString());
+                var delay = RestartBackoff.Next(run.LastDelay, _time.GetElapsedTime(startedAt));
+                run.LastDelay = delay;
+                Log.ContainerRestarting(_logger, definition.Name, code, (long)delay.TotalMilliseconds, restarts + 1, definition.Restart.ToString());
                 await Task.Delay(delay, _time, cancellationToken);
-                await DisposeIfNotFirstAsync(attachment, container);
-
-                // Attached before the start, as the first time, so no line of the new run is lost.
-                attachment = await _docker.AttachAsync(container.Id, container.Stdout, container.Stderr, cancellationToken);
+                await container.StartAgainAsync(cancellationToken);
+                Log.ContainerRestarted(_logger, definition.Name);
             }
         }
         finally
         {
-            await DisposeIfNotFirstAsync(attachment, container);
+            await container.CompleteOutputAsync();
         }
     }
 
-    private async Task LogPortsAsync(RunningContainer container, CancellationToken cancellationToken)
+    private async Task LogPortsAsync(ContainerConsumer container, CancellationToken cancellationToken)
     {
         if (container.Definition.Ports.Count == 0)
         {
@@ -137,14 +130,13 @@ internal sealed partial class ContainerStarter
         Log.PortsPublished(_logger, container.Definition.Name, string.Join(", ", state.Ports));
     }
 
-    /// <summary>The first attachment is the launcher's; the ones made for restarts are ours to close.</summary>
-    private static ValueTask DisposeIfNotFirstAsync(ContainerAttachment attachment, RunningContainer container) =>
-        ReferenceEquals(attachment, container.Attachment) ? ValueTask.CompletedTask : attachment.DisposeAsync();
-
     /// <summary>What the containers depending on one can wait for.</summary>
-    private sealed class ContainerRun(RunningContainer container)
+    private sealed class ContainerRun(ContainerConsumer container)
     {
-        public RunningContainer Container { get; } = container;
+        public ContainerConsumer Container { get; } = container;
+
+        /// <summary>The wait before the last restart by policy, from which the next one is doubled.</summary>
+        public TimeSpan LastDelay { get; set; }
 
         /// <summary>Completes at the first start.</summary>
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

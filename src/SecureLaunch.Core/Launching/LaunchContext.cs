@@ -29,6 +29,9 @@ public sealed record LaunchContext
     public required ISystemEnvironment Environment { get; init; }
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Sees the launch's lease, token and rotation events while it runs; null for none.</summary>
+    public ILaunchObserver? Observer { get; init; }
+
     /// <summary>Time a container gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
 

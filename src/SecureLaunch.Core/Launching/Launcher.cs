@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Injection;
-using SecureLaunch.Core.Leases;
 using SecureLaunch.Core.Preflight;
+using SecureLaunch.Core.Rotation;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
-using SecureLaunch.Vault.Secrets;
 
 namespace SecureLaunch.Core.Launching;
 
@@ -44,7 +43,7 @@ public sealed class Launcher
         {
             // Everything Docker can refuse is checked before Vault is asked for anything, so a doomed launch mints nothing.
             var docker = (await DockerPreflight.CheckAsync(spec, _context.Docker, PreflightOptions, cancellationToken)).ThrowIfFailed();
-            await new VaultConnector(_context.Vault, _context.Environment, logger).ConnectAsync(spec.Vault, session, _context.TokenSource, cancellationToken);
+            var connection = await new VaultConnector(_context.Vault, _context.Environment, logger).ConnectAsync(spec.Vault, session, _context.TokenSource, cancellationToken);
             await session.RecoverPredecessorsAsync(cancellationToken);
             var secrets = await new SecretFetcher(_context.Vault, session.Leases, logger).FetchAllAsync(spec.Secrets, cancellationToken);
             Mask.Set(secrets.Values);
@@ -54,10 +53,10 @@ public sealed class Launcher
                 session.Files = SecretFileStore.Create(session.LaunchId, _context.SecretFileBases);
             }
 
-            var running = new List<RunningContainer>();
+            var running = new List<ContainerConsumer>();
             foreach (var container in spec.Containers)
             {
-                var rendered = ContainerRenderer.Render(new RenderRequest
+                var request = new RenderRequest
                 {
                     Spec = spec,
                     Container = container,
@@ -67,19 +66,19 @@ public sealed class Launcher
                     Engine = docker.Engine!,
                     Image = docker.Images[container.Image],
                     InitBinaryPath = _context.InitBinaryPath,
-                });
-                running.Add(await CreateAsync(session, container, rendered, cancellationToken));
+                };
+                var rendered = ContainerRenderer.Render(request);
+                running.Add(await CreateAsync(session, request, rendered, cancellationToken));
                 Log.ContainerCreated(logger, container.Name, rendered.Name, running.Count, spec.Containers.Count);
             }
 
-            // Declared after the session, so disposed before it: renewal stops before the leases are revoked. Started
-            // before the containers, which may wait long for their dependencies while the leases must be renewed.
-            await using var supervisor = new LeaseSupervisor(
-                _context.Vault, session.Leases, RefetchNotSupportedAsync, new LeaseSupervisorOptions { TimeProvider = _context.TimeProvider }, logger);
-            var leaseEvents = new LeaseEventFanOut(supervisor.Events);
-            session.FollowLeaseEvents(leaseEvents.Subscribe());
+            // Declared after the session, so disposed before it: renewal and rotation stop before the leases are revoked.
+            // Started before the containers, which may wait long for their dependencies while the leases must be renewed;
+            // rotation acts once every container has started.
+            await using var supervisor = new LaunchSupervision(_context, spec, session, secrets, Mask, connection, running);
+            session.FollowLeaseEvents(supervisor.LeaseEvents.Subscribe());
             supervisor.Start();
-            return await new ContainerStarter(_context.Docker, logger, _context.TimeProvider).RunAsync(running, cancellationToken);
+            return await new ContainerStarter(_context.Docker, logger, _context.TimeProvider).RunAsync(running, supervisor.StartRotation, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -95,26 +94,23 @@ public sealed class Launcher
         AllowPrivileged = _context.AllowPrivileged,
     };
 
-    private async Task<RunningContainer> CreateAsync(LaunchSession session, ContainerDefinition definition, ContainerSpec rendered, CancellationToken cancellationToken)
-    {
-        var id = await _context.Docker.CreateContainerAsync(rendered, cancellationToken);
-        session.Track(rendered.Name, id);
-        var output = _context.ContainerOutput;
-        var stdout = output is null ? new MaskingStream(_context.StandardOutput, Mask) : new MaskingStream(output.OpenStandardOutput(definition.Name), Mask, leaveOpen: false);
-        var stderr = output is null ? new MaskingStream(_context.StandardError, Mask) : new MaskingStream(output.OpenStandardError(definition.Name), Mask, leaveOpen: false);
-        var attachment = await _context.Docker.AttachAsync(id, stdout, stderr, cancellationToken);
-        var isolation = rendered.Runtime ?? rendered.Isolation ?? "default runtime";
-        return new RunningContainer(definition, id, rendered.Name, isolation, attachment, stdout, stderr);
-    }
-
-    /// <summary>
-    /// Re-issuing a secret to running containers needs the rotation policies (file, signal, restart), which
-    /// are not built yet: say so instead of minting a credential no container would use. The current
-    /// lease keeps being renewed up to its max TTL.
-    /// </summary>
-    private static Task<VaultLease?> RefetchNotSupportedAsync(string secret, CancellationToken cancellationToken) =>
-        Task.FromException<VaultLease?>(new NotSupportedException(
-            $"secret '{secret}' must be re-issued, but rotation to running containers is not implemented yet; they keep the current credentials until the lease's max TTL"));
+    /// <summary>Creates the container, tracked by the session, with its output attached through the mask; rotation acts on it later.</summary>
+    private Task<ContainerConsumer> CreateAsync(LaunchSession session, RenderRequest request, ContainerSpec rendered, CancellationToken cancellationToken) =>
+        ContainerConsumer.CreateAsync(
+            new ConsumerContext
+            {
+                Docker = _context.Docker,
+                StandardOutput = _context.StandardOutput,
+                StandardError = _context.StandardError,
+                ContainerOutput = _context.ContainerOutput,
+                Mask = Mask,
+                Track = session.Track,
+                StopGrace = _context.StopGrace,
+                Logger = _context.Logger,
+            },
+            request,
+            rendered,
+            cancellationToken);
 
     private static string NewLaunchId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 }

@@ -13,7 +13,7 @@ namespace SecureLaunch.Core.Launching;
 /// </summary>
 internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment environment, ILogger logger)
 {
-    public async Task ConnectAsync(VaultSettings settings, LaunchSession session, string tokenSource, CancellationToken cancellationToken)
+    public async Task<VaultConnection> ConnectAsync(VaultSettings settings, LaunchSession session, string tokenSource, CancellationToken cancellationToken)
     {
         var health = await vault.GetHealthAsync(cancellationToken);
         if (!health.Initialized)
@@ -36,18 +36,18 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
                 session.CreatedToken = true;
                 session.TokenAccessor = login.Accessor;
                 Log.LoggedIn(logger, method.ToString(), login.Accessor, string.Join(",", login.Policies), (int)login.LeaseDuration.TotalSeconds);
+                return new VaultConnection(method, login.LeaseDuration, login.Renewable, login.ObtainedAt);
             }
             catch (VaultException ex)
             {
                 throw new LaunchException($"{settings.Auth.Location}: vault login with {method}: {ex.Message}", ex);
             }
-
-            return;
         }
 
         var token = await vault.LookupSelfAsync(cancellationToken);
         session.TokenAccessor = token.Accessor;
         Log.Authenticated(logger, tokenSource, token.Accessor, string.Join(",", token.Policies));
+        return new VaultConnection(null, token.Ttl, token.Renewable, null);
     }
 
     /// <summary>Why a launch cannot use a Vault that was never initialised, and what to do; <c>plan</c> says the same.</summary>

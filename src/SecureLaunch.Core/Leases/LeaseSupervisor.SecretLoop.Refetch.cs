@@ -89,10 +89,10 @@ public sealed partial class LeaseSupervisor
 
             if (report)
             {
-                var budget = _owner.Budget;
-                var error = new MintBudgetExceededException(Name, budget.Limit, budget.Window, retryAt);
-                _owner.Publish(new MintBudgetExceeded(Name, at, budget.Limit, budget.Window, retryAt, error.Message));
-                Log.MintBudgetExceeded(_owner._logger, Name, budget.Limit, budget.Window, retryAt);
+                var (limit, window) = _owner.Budget.RateOf(Name);
+                var error = new MintBudgetExceededException(Name, limit, window, retryAt);
+                _owner.Publish(new MintBudgetExceeded(Name, at, limit, window, retryAt, error.Message));
+                Log.MintBudgetExceeded(_owner._logger, Name, limit, window, retryAt);
             }
         }
 

@@ -211,8 +211,16 @@ public sealed class LeaseTracker
     {
         if (TokenDeadline is null || deadline < TokenDeadline)
         {
+            var before = ExpiresAt;
             TokenDeadline = deadline;
-            _plan = null;
+
+            // Planned again only when the deadline moves the expiry now. Planning afresh halfway through a wait would see
+            // less time left and take it for the end of the lease's life (R <= 4 grace): a needless new credential.
+            // A deadline beyond the expiry is taken into account when a renewal carries the lease past it.
+            if (ExpiresAt != before)
+            {
+                _plan = null;
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class MintBudget
 
     private readonly TimeProvider _time;
     private readonly Dictionary<string, Queue<DateTimeOffset>> _mints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Limit, TimeSpan Window)> _rates = new(StringComparer.Ordinal);
 
     public MintBudget(TimeProvider timeProvider, int limit = DefaultLimit, TimeSpan? window = null)
     {
@@ -31,9 +32,33 @@ public sealed class MintBudget
         Window = span;
     }
 
+    /// <summary>The default limit, for secrets without their own (<see cref="SetRate"/>).</summary>
     public int Limit { get; }
 
+    /// <summary>The default window, for secrets without their own.</summary>
     public TimeSpan Window { get; }
+
+    /// <summary>Gives <paramref name="secretName"/> its own limit and window (the spec's <c>mintBudget:</c>).</summary>
+    public void SetRate(string secretName, int limit, TimeSpan window)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secretName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        lock (_mints)
+        {
+            _rates[secretName] = (limit, window);
+        }
+    }
+
+    /// <summary>The limit and window that apply to <paramref name="secretName"/>.</summary>
+    public (int Limit, TimeSpan Window) RateOf(string secretName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secretName);
+        lock (_mints)
+        {
+            return _rates.GetValueOrDefault(secretName, (Limit, Window));
+        }
+    }
 
     /// <summary>Takes one credential from <paramref name="secretName"/>'s budget when there is room.</summary>
     /// <param name="secretName">The spec name of the secret.</param>
@@ -46,9 +71,10 @@ public sealed class MintBudget
         lock (_mints)
         {
             var mints = Recent(secretName, now);
-            if (mints.Count >= Limit)
+            var (limit, window) = _rates.GetValueOrDefault(secretName, (Limit, Window));
+            if (mints.Count >= limit)
             {
-                retryAt = mints.Peek() + Window;
+                retryAt = mints.Peek() + window;
                 return false;
             }
 
@@ -64,7 +90,8 @@ public sealed class MintBudget
     {
         if (!TryTake(secretName, out var retryAt))
         {
-            throw new MintBudgetExceededException(secretName, Limit, Window, retryAt);
+            var (limit, window) = RateOf(secretName);
+            throw new MintBudgetExceededException(secretName, limit, window, retryAt);
         }
     }
 
@@ -100,7 +127,8 @@ public sealed class MintBudget
             _mints[secretName] = mints;
         }
 
-        while (mints.Count > 0 && mints.Peek() + Window <= now)
+        var window = _rates.TryGetValue(secretName, out var rate) ? rate.Window : Window;
+        while (mints.Count > 0 && mints.Peek() + window <= now)
         {
             mints.Dequeue();
         }

@@ -253,12 +253,14 @@ public sealed class TokenKeeper : IAsyncDisposable
                 _mustLogIn = false;
             }
 
-            _events.Writer.TryWrite(new TokenReauthenticated(at, fresh.Ttl, fresh.ExpiresAt, old.ExpiresAt));
-            Log.TokenReauthenticated(_logger, fresh.Ttl, old.ExpiresAt);
+            // The supervisor caps the old token's leases before anyone sees the event.
             if (old.ExpiresAt is { } oldDies)
             {
                 _tokenReplaced?.Invoke(oldDies);
             }
+
+            _events.Writer.TryWrite(new TokenReauthenticated(at, fresh.Ttl, fresh.ExpiresAt, old.ExpiresAt));
+            Log.TokenReauthenticated(_logger, fresh.Ttl, old.ExpiresAt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
         {

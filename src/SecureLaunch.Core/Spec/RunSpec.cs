@@ -13,6 +13,9 @@ public sealed record RunSpec
     /// <summary>Containers in spec order (the exit code is the first non-zero in this order).</summary>
     public required IReadOnlyList<ContainerDefinition> Containers { get; init; }
 
+    /// <summary>The <c>rotation:</c> section: debounce and rate limit of the actions secret changes cause.</summary>
+    public RotationSettings Rotation { get; init; } = RotationSettings.Default;
+
     /// <summary>Whether the spec has a <c>dev:</c> section to seed the dev Vault with.</summary>
     public bool HasDevSeed { get; init; }
 }

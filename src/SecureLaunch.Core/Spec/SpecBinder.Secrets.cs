@@ -52,6 +52,9 @@ internal sealed partial class SpecBinder
                 Method = method,
                 BodyJson = data.Exists() ? ToJson(data) : null,
                 Version = ReadInt(entry, "version", 1, int.MaxValue),
+                Rotate = ReadRotate(entry),
+                Refresh = ReadDuration(entry, "refresh", TimeSpan.FromSeconds(1)),
+                MintBudget = ReadRate(entry, "mintBudget"),
                 Location = _map.Locate(entry.Path),
             });
         }

@@ -40,11 +40,14 @@ internal sealed partial class SpecBinder
 
         var vault = BindVault(root.GetSection("vault"));
         var secrets = BindSecrets(root.GetSection("secrets"));
+        var rotation = BindRotation(root.GetSection("rotation"));
         var containers = BindContainers(root.GetSection("containers"), secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
         if (containers.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal)))
         {
             Error("containers", "the spec has no containers: add at least one under 'containers:'");
         }
+
+        CheckReadOnlyRotation(containers, secrets);
 
         return _errors.Count > 0 ? null : new RunSpec
         {
@@ -53,6 +56,7 @@ internal sealed partial class SpecBinder
             Vault = vault,
             Secrets = secrets,
             Containers = containers,
+            Rotation = rotation,
             HasDevSeed = root["dev"] is not null,
         };
     }

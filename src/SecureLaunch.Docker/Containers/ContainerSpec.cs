@@ -20,6 +20,12 @@ public sealed record ContainerSpec
     /// <summary>Bind mounts (host path to container path).</summary>
     public IReadOnlyList<BindMount> Mounts { get; init; } = [];
 
+    /// <summary>
+    /// Symbolic links created in the container's filesystem between create and start (as <c>docker cp</c> would put
+    /// them), e.g. a file path pointing into a directory mount whose contents can then be replaced atomically.
+    /// </summary>
+    public IReadOnlyList<SymbolicLink> Links { get; init; } = [];
+
     public string? User { get; init; }
     public string? WorkingDirectory { get; init; }
 

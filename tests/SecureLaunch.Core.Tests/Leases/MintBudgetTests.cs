@@ -79,4 +79,22 @@ public sealed class MintBudgetTests
         Should.Throw<ArgumentOutOfRangeException>(() => new MintBudget(_clock, limit: 0));
         Should.Throw<ArgumentOutOfRangeException>(() => new MintBudget(_clock, window: TimeSpan.Zero));
     }
+
+    [Fact]
+    public void A_secret_with_its_own_rate_uses_it_and_the_others_keep_the_default()
+    {
+        var budget = new MintBudget(_clock);
+        budget.SetRate("cert", 3, TimeSpan.FromMinutes(10));
+
+        budget.TryTake("cert", out _).ShouldBeTrue();
+        budget.TryTake("cert", out _).ShouldBeTrue();
+        budget.TryTake("cert", out _).ShouldBeTrue();
+        budget.TryTake("cert", out var retryAt).ShouldBeFalse();
+        retryAt.ShouldBe(_clock.GetUtcNow() + TimeSpan.FromMinutes(10));
+        budget.RateOf("cert").ShouldBe((3, TimeSpan.FromMinutes(10)));
+
+        budget.TryTake("db", out _).ShouldBeTrue();
+        budget.TryTake("db", out _).ShouldBeFalse();
+        budget.RateOf("db").ShouldBe((1, TimeSpan.FromMinutes(1)));
+    }
 }

@@ -77,6 +77,16 @@ public sealed class SpecSchemaTests
             healthcheck: { test: "wget -q http://localhost/", disable: false }
             depends_on: [migrate]
         """,
+        """
+        version: 1
+        rotation: { debounce: 500ms, rateLimit: 2/1m }
+        secrets:
+          db: { path: database/creds/app, rotate: "signal:SIGHUP", mintBudget: 3/10m }
+          cfg: { path: secret/app/config, rotate: restart, refresh: 1m30s }
+          legacy: { path: secret/app/legacy, rotate: none }
+        containers:
+          web: { image: busybox:stable, files: [{ target: /run/db, content: "{{ db.password }}{{ cfg.x }}{{ legacy.y }}" }] }
+        """,
         Auth("method: approle\n    roleId: r\n    wrappedSecretIdFile: /run/wrapped\n    removeSecretIdFile: true"),
         Auth("method: approle\n    mount: ci-approle\n    roleIdEnv: ROLE_ID\n    secretIdFile: /run/secret-id"),
         Auth("method: userpass\n    username: deploy\n    passwordEnv: DEPLOY_PASSWORD"),
@@ -112,6 +122,11 @@ public sealed class SpecSchemaTests
         { "dependency condition unknown", "version: 1\ncontainers:\n  a: { image: busybox }\n  web: { image: busybox, depends_on: { a: { condition: service_ready } } }\n" },
         { "cpus zero", "version: 1\ncontainers:\n  web: { image: busybox, cpus: 0 }\n" },
         { "memory not a size", "version: 1\ncontainers:\n  web: { image: busybox, memory: lots }\n" },
+        { "rotate policy unknown", Minimal + "secrets:\n  db: { path: secret/db, rotate: reload }\n" },
+        { "refresh not a duration", Minimal + "secrets:\n  db: { path: secret/db, refresh: often }\n" },
+        { "mintBudget not a rate", Minimal + "secrets:\n  db: { path: secret/db, mintBudget: 3 }\n" },
+        { "rateLimit not a rate", Minimal + "rotation: { rateLimit: fast }\n" },
+        { "unknown rotation key", Minimal + "rotation: { debounse: 2s }\n" },
         { "secret without path", Minimal + "secrets:\n  db: { method: GET }\n" },
         { "secret path with a slash in front", Minimal + "secrets:\n  db: { path: /secret/db }\n" },
         { "secret method DELETE", Minimal + "secrets:\n  db: { path: secret/db, method: DELETE }\n" },

@@ -47,6 +47,6 @@ public sealed class SpecShapeTests
     public void Sections_are_walked_in_document_order_with_their_paths() =>
         SpecWalk.Sections(SpecShape.Root).Select(s => s.Path).ShouldBe([
             string.Empty, "vault", "vault.auth", "vault.unseal", "vault.tls", "secrets.<name>", "containers.<name>", "containers.<name>.files[]",
-            "containers.<name>.ports[]", "containers.<name>.volumes[]", "containers.<name>.healthcheck", "containers.<name>.depends_on.<container>",
+            "containers.<name>.ports[]", "containers.<name>.volumes[]", "containers.<name>.healthcheck", "containers.<name>.depends_on.<container>", "rotation",
         ]);
 }

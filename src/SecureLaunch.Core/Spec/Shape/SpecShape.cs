@@ -18,6 +18,12 @@ internal static class SpecShape
     /// <summary>A Go duration, as Docker and Compose write them: <c>1m30s</c>, <c>500ms</c>.</summary>
     public const string DurationPattern = "^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$";
 
+    /// <summary>A duration as <see cref="Durations"/> reads it: <c>500ms</c>, <c>2s</c>, <c>1h30m</c>.</summary>
+    public const string SpecDurationPattern = "^(0|([0-9]+(ms|s|m|h))+)$";
+
+    /// <summary>A rate <c>N/DURATION</c>: <c>1/30s</c>, <c>3/10m</c>.</summary>
+    public const string RatePattern = "^[0-9]+ */ *([0-9]+(ms|s|m|h))+$";
+
     /// <summary>The smallest memory limit the daemon accepts (6 MiB).</summary>
     public const long MinimumMemory = 6L * 1024 * 1024;
 
@@ -84,6 +90,9 @@ internal static class SpecShape
         Key("method", new SpecType.Choice(["GET", "POST", "PUT"]), "The HTTP method: POST or PUT for endpoints that take a body, such as pki/issue", @default: "GET"),
         Key("data", new SpecType.FreeForm(), "The request body, for method POST or PUT"),
         Key("version", new SpecType.Integer(1, int.MaxValue), "KV v2: the version to read (default: the latest)"),
+        Key("rotate", new SpecType.Text("^(file|restart|none|signal(:.+)?)$"), "What a container using the secret gets when its content changes: file (rewritten in place), signal:SIGHUP (or another signal), restart or none (default: restart where used in env, file where only in files; docs/lease-lifecycle.md)"),
+        Key("refresh", new SpecType.Text(SpecDurationPattern), "Read the secret again on this interval, e.g. 1m (default: 5m for KV secrets; leased ones follow their lease)"),
+        Key("mintBudget", new SpecType.Text(RatePattern), "At most N new credentials per window for this secret, e.g. 3/10m; more is an error, not a storm", @default: "1/1m"),
     ]);
 
     public static readonly SpecObject File = new("file", "A file written on tmpfs and mounted read-only into the container", [
@@ -153,12 +162,18 @@ internal static class SpecShape
         Key("stdin_open", new SpecType.Boolean(), "Only false: SecureLaunch attaches to output only", @default: "false"),
     ]);
 
+    public static readonly SpecObject Rotation = new("rotation", "How changes reach containers: grouped, and limited per container", [
+        Key("debounce", new SpecType.Text(SpecDurationPattern), "Changes closer together than this give one action per container (at most four debounces after the first)", @default: "2s"),
+        Key("rateLimit", new SpecType.Text(RatePattern), "At most N signals or restarts per container per window, e.g. 1/30s", @default: "1/30s"),
+    ]);
+
     public static readonly SpecObject Root = new("spec", "A SecureLaunch run spec (securelaunch.yaml)", [
         Key("version", new SpecType.Integer(1, 1), "The spec format's version", required: true),
         Key("name", new SpecType.Text(NamePattern), "The launch's name, which prefixes what it creates (default: the spec directory's name)"),
         Key("vault", Vault, "Where Vault is and how to log in to it"),
         Key("secrets", new SpecType.Map(NamePattern, "name", Secret), "The secrets to fetch, by the name templates use"),
         Key("containers", new SpecType.Map(NamePattern, "name", Container, MinimumCount: 1), "The containers to run, in start order", required: true),
+        Key("rotation", Rotation, "How changes reach containers: debounce and rate limit"),
         Key("dev", new SpecType.FreeForm(), "The seed of the embedded dev Vault for run --dev and dev-vault --seed (kv, database, pki, policies, approle, userpass, jwt, kubernetes, rootToken)"),
     ]);
 
