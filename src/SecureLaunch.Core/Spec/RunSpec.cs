@@ -13,6 +13,9 @@ public sealed record RunSpec
     /// <summary>Containers in spec order (the exit code is the first non-zero in this order).</summary>
     public required IReadOnlyList<ContainerDefinition> Containers { get; init; }
 
+    /// <summary>Swarm services in spec order; they need the daemon to be a swarm manager.</summary>
+    public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
+
     /// <summary>Whether the spec has a <c>dev:</c> section to seed the dev Vault with.</summary>
     public bool HasDevSeed { get; init; }
 }

@@ -10,14 +10,11 @@ namespace SecureLaunch.Core.Spec;
 /// </summary>
 internal sealed partial class SpecBinder
 {
-    private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "dev"];
+    private static readonly string[] RootKeys = ["version", "name", "vault", "secrets", "containers", "services", "dev"];
     private static readonly string[] VaultKeys = ["address", "namespace", "auth", "unseal", "tls"];
 
     /// <summary>Keys of the spec's documented shape that this version does not implement yet: refused by name, not as typos.</summary>
-    private static readonly Dictionary<string, string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["services"] = "Swarm services",
-    };
+    private static readonly Dictionary<string, string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly SpecSourceMap _map;
     private readonly List<SpecDiagnostic> _errors;
@@ -43,9 +40,10 @@ internal sealed partial class SpecBinder
         var vault = BindVault(root.GetSection("vault"));
         var secrets = BindSecrets(root.GetSection("secrets"));
         var containers = BindContainers(root.GetSection("containers"), secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
-        if (containers.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal)))
+        var services = BindServices(root.GetSection("services"), name, secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
+        if (containers.Count == 0 && services.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal) || e.Message.Contains("service", StringComparison.Ordinal)))
         {
-            Error("containers", "the spec has no containers: add at least one under 'containers:'");
+            Error("containers", "the spec has no containers: add at least one under 'containers:' (or a Swarm service under 'services:')");
         }
 
         return _errors.Count > 0 ? null : new RunSpec
@@ -55,6 +53,7 @@ internal sealed partial class SpecBinder
             Vault = vault,
             Secrets = secrets,
             Containers = containers,
+            Services = services,
             HasDevSeed = root["dev"] is not null,
         };
     }
