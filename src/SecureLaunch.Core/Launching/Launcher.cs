@@ -3,6 +3,7 @@ using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Injection;
 using SecureLaunch.Core.Leases;
 using SecureLaunch.Core.Spec;
+using SecureLaunch.Core.Swarm;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
 using SecureLaunch.Docker.Images;
@@ -73,6 +74,11 @@ public sealed class Launcher
                 running.Add(await CreateAsync(session, container, rendered, cancellationToken));
             }
 
+            // Swarm services (Swarm/SwarmDeployment), deployed once the containers exist. Disposed before the session:
+            // services and their Swarm secrets go before the containers are removed and the leases revoked.
+            await using var services = spec.Services.Count == 0 ? null
+                : await SwarmDeployment.DeployAsync(SwarmDeploymentRequest.For(_context, spec, session.LaunchId, secrets, engine, Mask), cancellationToken);
+
             // Declared after the session, so disposed before it: renewal stops before the leases are revoked.
             await using var supervisor = new LeaseSupervisor(
                 _context.Vault, session.Leases, RefetchNotSupportedAsync, new LeaseSupervisorOptions { TimeProvider = _context.TimeProvider }, logger);
@@ -83,6 +89,12 @@ public sealed class Launcher
             }
 
             supervisor.Start();
+            if (running.Count == 0 && services is not null)
+            {
+                // Services only: they run until SIGINT/SIGTERM, then everything is removed.
+                await services.WaitUntilCancelledAsync(cancellationToken);
+            }
+
             return await WaitAllAsync(running, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
