@@ -20,7 +20,7 @@ internal static class ValidateCommand
             }
 
             context.Console.Out.WriteLine(
-                $"{SpecFileResolver.Display(path!, context.Environment)}: valid ({Count(spec.Containers.Count, "container")}, {Count(spec.Secrets.Count, "secret")})");
+                $"{SpecFileResolver.Display(path!, context.Environment)}: valid ({Count(spec.Containers.Count, "container")}, {(spec.Services.Count > 0 ? Count(spec.Services.Count, "service") + ", " : "")}{Count(spec.Secrets.Count, "secret")})");
             return ExitCodes.Success;
         });
         return command;
