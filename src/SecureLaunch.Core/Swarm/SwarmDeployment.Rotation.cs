@@ -19,7 +19,7 @@ public sealed partial class SwarmDeployment
     /// no task uses it. The same content as now does nothing. Calls are serialised.
     /// </summary>
     /// <returns>Whether the service was updated.</returns>
-    /// <exception cref="ArgumentException">No such slot.</exception>
+    /// <exception cref="ArgumentException">No such slot, or the hidden env slot (<c>&lt;service&gt;.sl-env</c>), which <see cref="RefreshAsync"/> renders.</exception>
     /// <exception cref="LaunchException">The content is empty or too large for a Swarm secret.</exception>
     /// <exception cref="SwarmConvergenceException">The service did not converge on the new version; the old version is kept.</exception>
     public async Task<bool> RotateSecretAsync(string secretName, string newContent, CancellationToken cancellationToken)
@@ -27,6 +27,11 @@ public sealed partial class SwarmDeployment
         ArgumentNullException.ThrowIfNull(secretName);
         ArgumentNullException.ThrowIfNull(newContent);
         var slot = Slot(secretName);
+        if (slot.Template is null)
+        {
+            throw new ArgumentException($"'{secretName}' is a service's hidden env, rendered from its env: rotate it with {nameof(RefreshAsync)}", nameof(secretName));
+        }
+
         var content = ServiceRenderer.Encode(secretName, newContent, slot.Location);
         return await RotateAsync([(slot, content)], cancellationToken) > 0;
     }
