@@ -196,7 +196,7 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
     {
         var name = SwarmNames.InitConfig(_request.Spec.Name, LaunchId, Convert.ToHexStringLower(SHA256.HashData(init))[..SwarmNames.HashLength]);
         var config = await _swarm.CreateConfigAsync(
-            new NewSwarmObject { Name = name, Data = init, Labels = SwarmLabels.ForService(LaunchId, _request.Spec.Name, "sl-init") }, cancellationToken);
+            new NewSwarmObject { Name = name, Data = init, Labels = SwarmLabels.ForLaunch(LaunchId, _request.Spec.Name) }, cancellationToken);
         Log.InitConfigCreated(_logger, name, init.Length);
         return config;
     }

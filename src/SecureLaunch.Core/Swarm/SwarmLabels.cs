@@ -17,6 +17,10 @@ public static class SwarmLabels
     public static IReadOnlyDictionary<string, string> ForLaunch(string launchId) =>
         new Dictionary<string, string>(StringComparer.Ordinal) { [LaunchLabels.Launch] = launchId };
 
+    /// <summary>What belongs to the launch as a whole, such as the init's config.</summary>
+    public static IReadOnlyDictionary<string, string> ForLaunch(string launchId, string launchName) =>
+        new Dictionary<string, string>(StringComparer.Ordinal) { [LaunchLabels.Launch] = launchId, [LaunchLabels.Name] = launchName };
+
     public static IReadOnlyDictionary<string, string> ForService(string launchId, string launchName, string service) =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
