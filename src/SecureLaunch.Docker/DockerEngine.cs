@@ -22,6 +22,7 @@ public sealed partial class DockerEngine : IContainerEngine
     private readonly DockerClient _client;
     private readonly ImagePuller _images;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private int _disposed;
 
     /// <param name="options">The endpoint; resolve <c>DOCKER_HOST</c> with <see cref="DockerEndpoint.Resolve"/>.</param>
@@ -34,6 +35,7 @@ public sealed partial class DockerEngine : IContainerEngine
 
         Endpoint = options.Endpoint;
         _logger = logger;
+        _time = options.TimeProvider ?? TimeProvider.System;
         // No WithApiVersion: the client then talks to the daemon in the daemon's own version. No WithLogger either.
         _client = new DockerClientBuilder().WithEndpoint(options.Endpoint).Build();
         _images = new ImagePuller(_client, logger);

@@ -34,7 +34,7 @@ public sealed class SchemaCommandTests
 
         using var schema = JsonDocument.Parse(output);
         schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name)
-            .ShouldBe(["version", "name", "vault", "secrets", "containers", "rotation", "dev"]);
+            .ShouldBe(["version", "name", "vault", "secrets", "containers", "services", "rotation", "dev"]);
     }
 
     [Fact]

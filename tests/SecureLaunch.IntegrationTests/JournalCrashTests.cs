@@ -58,7 +58,7 @@ public sealed class JournalCrashTests
         using (var launcher = await ChildLauncher.StartAsync(spec.File, environment))
         {
             journal = store.Read(fixture.Name).ShouldNotBeNull();
-            var secretFile = File.ReadAllText(Path.Combine(journal.FilesDirectory.ShouldNotBeNull(), "sleeper-0"));
+            var secretFile = SecretFiles.Read(journal.FilesDirectory.ShouldNotBeNull(), "sleeper", 0);
             var journalText = File.ReadAllText(store.PathOf(fixture.Name));
             foreach (var secret in secretFile.Split(':').Append("hello-from-vault").Append(Password).Append(fixture.Vault.RootToken).Append("hvs."))
             {

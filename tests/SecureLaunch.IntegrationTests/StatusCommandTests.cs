@@ -50,7 +50,7 @@ public sealed class StatusCommandTests
         (await text.RunAsync("status")).ShouldBe(ExitCodes.Success, text.Stderr);
         var journal = store.Read(fixture.Name)!;
         var journalText = await File.ReadAllTextAsync(store.PathOf(fixture.Name), TestContext.Current.CancellationToken);
-        var fileValues = (await File.ReadAllTextAsync(Path.Combine(journal.FilesDirectory!, "sleeper-0"), TestContext.Current.CancellationToken)).Split(':');
+        var fileValues = SecretFiles.Read(journal.FilesDirectory!, "sleeper", 0).Split(':');
         var journalMode = File.GetUnixFileMode(store.PathOf(fixture.Name));
         cli.Shutdown.Trigger(ExitCodes.Terminated);
         (await run).ShouldBe(ExitCodes.Terminated, cli.Stderr);

@@ -80,6 +80,7 @@ internal static class RunCommand
             {
                 Vault = engines.Vault,
                 Docker = engines.Docker,
+                Swarm = engines.Swarm,
                 TokenSource = target.TokenSource,
                 StandardOutput = context.Console.StandardOutput,
                 StandardError = context.Console.StandardError,

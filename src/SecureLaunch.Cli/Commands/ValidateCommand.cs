@@ -34,12 +34,14 @@ internal static class ValidateCommand
             {
                 j.WriteString("file", display);
                 j.WriteNumber("containers", spec.Containers.Count);
+                j.WriteNumber("services", spec.Services.Count);
                 j.WriteNumber("secrets", spec.Secrets.Count);
             });
         }
         else
         {
-            context.Console.Out.WriteLine($"{display}: valid ({Count(spec.Containers.Count, "container")}, {Count(spec.Secrets.Count, "secret")})");
+            var services = spec.Services.Count > 0 ? Count(spec.Services.Count, "service") + ", " : string.Empty;
+            context.Console.Out.WriteLine($"{display}: valid ({Count(spec.Containers.Count, "container")}, {services}{Count(spec.Secrets.Count, "secret")})");
         }
 
         return ExitCodes.Success;

@@ -13,11 +13,15 @@ internal sealed class Engines : IDisposable
     {
         Vault = vault;
         Docker = docker;
+        Swarm = docker;
     }
 
     public IVaultClient Vault { get; }
 
     public IContainerEngine Docker { get; }
+
+    /// <summary>The same engine, for Swarm services.</summary>
+    public ISwarmEngine Swarm { get; }
 
     public static Engines Create(CliContext context, VaultTarget target, VaultSettings? settings, ILoggerFactory loggers)
     {

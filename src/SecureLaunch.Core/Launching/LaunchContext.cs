@@ -11,6 +11,9 @@ public sealed record LaunchContext
     public required IVaultClient Vault { get; init; }
     public required IContainerEngine Docker { get; init; }
 
+    /// <summary>The engine's Swarm side, for specs with <c>services:</c> (usually the same object as <see cref="Docker"/>).</summary>
+    public ISwarmEngine? Swarm { get; init; }
+
     /// <summary>Where the token came from, for the log line (never the token).</summary>
     public required string TokenSource { get; init; }
 

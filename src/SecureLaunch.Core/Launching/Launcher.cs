@@ -4,6 +4,7 @@ using SecureLaunch.Core.Injection;
 using SecureLaunch.Core.Preflight;
 using SecureLaunch.Core.Rotation;
 using SecureLaunch.Core.Spec;
+using SecureLaunch.Core.Swarm;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
 
@@ -72,12 +73,25 @@ public sealed class Launcher
                 Log.ContainerCreated(logger, container.Name, rendered.Name, running.Count, spec.Containers.Count);
             }
 
+            // Swarm services (Swarm/SwarmDeployment), deployed once the containers exist. Disposed before the session:
+            // services and their Swarm secrets go before the containers are removed and the leases revoked.
+            await using var services = spec.Services.Count == 0 ? null
+                : await SwarmDeployment.DeployAsync(SwarmDeploymentRequest.For(_context, spec, session.LaunchId, secrets, docker.Engine!, Mask), cancellationToken);
+            IEnumerable<IRotationTarget> targets = services is null ? running : [.. running, new SwarmRotationTarget(services, spec, secrets)];
+
             // Declared after the session, so disposed before it: renewal and rotation stop before the leases are revoked.
             // Started before the containers, which may wait long for their dependencies while the leases must be renewed;
             // rotation acts once every container has started.
-            await using var supervisor = new LaunchSupervision(_context, spec, session, secrets, Mask, connection, running);
+            await using var supervisor = new LaunchSupervision(_context, spec, session, secrets, Mask, connection, targets);
             session.FollowLeaseEvents(supervisor.LeaseEvents.Subscribe());
             supervisor.Start();
+            if (running.Count == 0 && services is not null)
+            {
+                // Services only: they run until SIGINT/SIGTERM, then everything is removed.
+                supervisor.StartRotation();
+                await services.WaitUntilCancelledAsync(cancellationToken);
+            }
+
             return await new ContainerStarter(_context.Docker, logger, _context.TimeProvider).RunAsync(running, supervisor.StartRotation, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -16,6 +16,9 @@ public sealed record RunSpec
     /// <summary>The <c>rotation:</c> section: debounce and rate limit of the actions secret changes cause.</summary>
     public RotationSettings Rotation { get; init; } = RotationSettings.Default;
 
+    /// <summary>Swarm services in spec order; they need the daemon to be a swarm manager.</summary>
+    public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
+
     /// <summary>Whether the spec has a <c>dev:</c> section to seed the dev Vault with.</summary>
     public bool HasDevSeed { get; init; }
 }

@@ -82,13 +82,18 @@ internal sealed partial class SpecBinder
         return test;
     }
 
-    /// <summary>A Go duration (<c>1h2m3.5s</c>, <c>250ms</c>); Docker wants 0 or at least a millisecond.</summary>
+    /// <summary>A Go duration (<c>1h2m3.5s</c>, <c>250ms</c>, <c>0</c>) as Docker takes them (healthchecks, service update and restart policies); 0 or at least a millisecond.</summary>
     private TimeSpan? ReadDuration(IConfigurationSection parent, string key)
     {
         var text = parent[key];
         if (text is null)
         {
             return null;
+        }
+
+        if (text == "0")
+        {
+            return TimeSpan.Zero;
         }
 
         var path = ConfigurationPath.Combine(parent.Path, key);

@@ -11,12 +11,6 @@ namespace SecureLaunch.Core.Spec;
 /// </summary>
 internal sealed partial class SpecBinder
 {
-    /// <summary>Keys of the spec's documented shape that this version does not implement yet: refused by name, not as typos.</summary>
-    private static readonly Dictionary<string, string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["services"] = "Swarm services",
-    };
-
     private readonly SpecSourceMap _map;
     private readonly List<SpecDiagnostic> _errors;
     private readonly string _source;
@@ -42,9 +36,10 @@ internal sealed partial class SpecBinder
         var secrets = BindSecrets(root.GetSection("secrets"));
         var rotation = BindRotation(root.GetSection("rotation"));
         var containers = BindContainers(root.GetSection("containers"), secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
-        if (containers.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal)))
+        var services = BindServices(root.GetSection("services"), name, secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
+        if (containers.Count == 0 && services.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal) || e.Message.Contains("service", StringComparison.Ordinal)))
         {
-            Error("containers", "the spec has no containers: add at least one under 'containers:'");
+            Error("containers", "the spec has no containers: add at least one under 'containers:' (or a Swarm service under 'services:')");
         }
 
         CheckReadOnlyRotation(containers, secrets);
@@ -57,6 +52,7 @@ internal sealed partial class SpecBinder
             Secrets = secrets,
             Containers = containers,
             Rotation = rotation,
+            Services = services,
             HasDevSeed = root["dev"] is not null,
         };
     }
@@ -148,21 +144,19 @@ internal sealed partial class SpecBinder
         return null;
     }
 
-    /// <summary>Reports every key of <paramref name="section"/> that <paramref name="shape"/> does not declare.</summary>
-    private void CheckKeys(IConfiguration section, string path, SpecObject shape)
+    /// <summary>
+    /// Reports every key of <paramref name="section"/> that <paramref name="shape"/> does not declare, but
+    /// <paramref name="handled"/>, a key the caller refuses with a message of its own.
+    /// </summary>
+    private void CheckKeys(IConfiguration section, string path, SpecObject shape, string? handled = null)
     {
         var allowed = shape.KeyNames.ToList();
         foreach (var child in section.GetChildren())
         {
             var key = path.Length == 0 ? child.Key : ConfigurationPath.Combine(path, child.Key);
-            if (allowed.Contains(child.Key, StringComparer.OrdinalIgnoreCase) || child.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
+            if (allowed.Contains(child.Key, StringComparer.OrdinalIgnoreCase) || child.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(child.Key, handled, StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            if (NotYetSupported.TryGetValue(key, out var feature))
-            {
-                Error(key, $"'{Display(key)}' ({feature}) is not supported by this version of SecureLaunch yet");
                 continue;
             }
 

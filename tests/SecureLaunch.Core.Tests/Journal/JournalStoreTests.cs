@@ -73,11 +73,12 @@ public sealed class JournalStoreTests : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 Store.Read("hello").ShouldNotBeNull().Containers.Count.ShouldBeOneOf(200, 201);
-                reads++;
+                Interlocked.Increment(ref reads);
             }
         }, TestContext.Current.CancellationToken);
 
-        for (var i = 0; i < 300; i++)
+        // At least 300 rewrites, and on until the reader (which a busy machine may start late) has read during them.
+        for (var i = 0; (i < 300 || Volatile.Read(ref reads) < 50) && !reader.IsCompleted; i++)
         {
             Store.Write(i % 2 == 0 ? big with { Containers = [.. big.Containers, new JournalResource("extra", "e")] } : big);
         }

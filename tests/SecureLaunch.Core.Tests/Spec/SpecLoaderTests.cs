@@ -142,11 +142,6 @@ public sealed class SpecLoaderTests
         Errors(Valid, "containers.web.isolation=vm").ShouldBe(["--set containers.web.isolation: isolation 'vm' must be process, hyperv or sandbox"]);
 
     [Fact]
-    public void Keys_of_features_not_built_yet_are_refused_by_name() =>
-        Errors("version: 1\nservices:\n  api: { image: busybox }\ncontainers:\n  web: { image: busybox }\n")
-            .ShouldBe(["spec.yaml:2:1: 'services' (Swarm services) is not supported by this version of SecureLaunch yet"]);
-
-    [Fact]
     public void Request_bodies_need_a_writing_method() =>
         Errors("version: 1\nsecrets:\n  c: { path: pki/issue/web, data: { common_name: x } }\ncontainers:\n  web: { image: busybox }\n")
             .ShouldBe(["spec.yaml:3:29: 'data' is a request body: it needs 'method: POST' (or PUT)"]);

@@ -47,6 +47,7 @@ public sealed class SpecShapeTests
     public void Sections_are_walked_in_document_order_with_their_paths() =>
         SpecWalk.Sections(SpecShape.Root).Select(s => s.Path).ShouldBe([
             string.Empty, "vault", "vault.auth", "vault.unseal", "vault.tls", "secrets.<name>", "containers.<name>", "containers.<name>.files[]",
-            "containers.<name>.ports[]", "containers.<name>.volumes[]", "containers.<name>.healthcheck", "containers.<name>.depends_on.<container>", "rotation",
+            "containers.<name>.ports[]", "containers.<name>.volumes[]", "containers.<name>.healthcheck", "containers.<name>.depends_on.<container>",
+            "services.<name>", "services.<name>.secrets[]", "services.<name>.update", "services.<name>.restart", "rotation",
         ]);
 }

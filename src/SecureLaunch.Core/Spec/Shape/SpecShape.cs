@@ -103,6 +103,12 @@ internal static class SpecShape
         Key("gid", new SpecType.Integer(0, int.MaxValue), "The file's group (default: SecureLaunch's group)"),
     ]);
 
+    /// <summary>Labels as a map or a <c>["key=value"]</c> list; <c>securelaunch.</c> ones are SecureLaunch's own.</summary>
+    public static readonly SpecType Labels = new SpecType.AnyOf([
+        new SpecType.Map("^(?![sS][eE][cC][uU][rR][eE][lL][aA][uU][nN][cC][hH]\\.).+$", "label", new SpecType.Text()),
+        new SpecType.List(new SpecType.Text("^(?![sS][eE][cC][uU][rR][eE][lL][aA][uU][nN][cC][hH]\\.)[^=]+=")),
+    ]);
+
     public static readonly SpecObject Port = new("port", "A published port in Compose's long form", [
         Key("target", new SpecType.Integer(1, 65535), "The port inside the container", required: true),
         Key("published", new SpecType.Integer(0, 65535), "The host port (default: one the daemon picks)"),
@@ -145,7 +151,7 @@ internal static class SpecShape
         Key("ports", new SpecType.List(new SpecType.AnyOf([new SpecType.Text(), new SpecType.Integer(1, 65535), Port])), "Published ports: [[ip:]host:]container[/protocol] (ranges allowed) or the long form (docs/container-options.md)"),
         Key("volumes", new SpecType.List(new SpecType.AnyOf([new SpecType.Text(), Volume])), "./host:/path[:ro] binds, name:/path named volumes, /path anonymous ones, or the long form"),
         Key("networks", new SpecType.List(new SpecType.Text()), "Networks to join, by name (each must exist); host and none stand alone"),
-        Key("labels", new SpecType.AnyOf([new SpecType.Map("^(?!securelaunch\\.).+$", "label", new SpecType.Text()), new SpecType.List(new SpecType.Text("^[^=]+="))]), "Labels, as a map or [\"key=value\"]; never a secret (docker inspect shows them)"),
+        Key("labels", Labels, "Labels, as a map or [\"key=value\"]; never a secret (docker inspect shows them)"),
         Key("restart", new SpecType.Text("^(no|always|unless-stopped|on-failure(:[0-9]+)?)$"), "Restart on exit, done by SecureLaunch: no, on-failure[:N], always, unless-stopped", @default: "no"),
         Key("read_only", new SpecType.Boolean(), "A read-only root filesystem", @default: "false"),
         Key("cap_add", new SpecType.List(new SpecType.Text()), "Capabilities to add; beyond Docker's defaults needs run --allow-privileged"),
@@ -162,6 +168,47 @@ internal static class SpecShape
         Key("stdin_open", new SpecType.Boolean(), "Only false: SecureLaunch attaches to output only", @default: "false"),
     ]);
 
+    public static readonly SpecObject ServiceSecret = new("service_secret", "A Swarm secret rendered from templates and mounted into every task of the service", [
+        Key("target", new SpecType.Text("[^/]$"), "The file's path inside the task: absolute, or relative to /run/secrets/ as Swarm takes it", required: true),
+        Key("content", new SpecType.Template(), "The file's content; may use {{ secret.field }}", required: true),
+        Key("name", new SpecType.Text(NamePattern), "The entry's name, part of the Swarm secret's name (default: the target's file name)"),
+        Key("mode", new SpecType.FileMode(), "The file's mode, in octal", @default: "0400"),
+        Key("uid", new SpecType.Integer(0, int.MaxValue), "The file's owner", @default: "0"),
+        Key("gid", new SpecType.Integer(0, int.MaxValue), "The file's group", @default: "0"),
+    ]);
+
+    public static readonly SpecObject ServiceUpdate = new("service_update", "How Swarm rolls out a change (a new image or new secret versions)", [
+        Key("parallelism", new SpecType.Integer(0, 1000), "Tasks updated at once; 0 for all", @default: "1"),
+        Key("delay", new SpecType.Text(DurationPattern), "Time between batches, as a Go duration"),
+        Key("order", new SpecType.Choice(["stop-first", "start-first"]), "Stop the old task first, or start the new one first", @default: "stop-first"),
+        Key("failureAction", new SpecType.Choice(["pause", "continue", "rollback"]), "What Swarm does when an update fails", @default: "pause"),
+        Key("monitor", new SpecType.Text(DurationPattern), "How long each task is watched for failure after its update, as a Go duration"),
+    ]);
+
+    public static readonly SpecObject ServiceRestart = new("service_restart", "When Swarm restarts the service's tasks", [
+        Key("condition", new SpecType.Choice(["any", "on-failure", "none"]), "When to restart a task", @default: "any"),
+        Key("delay", new SpecType.Text(DurationPattern), "Time between restarts, as a Go duration"),
+        Key("maxAttempts", new SpecType.Integer(0, int.MaxValue), "Restarts before giving up; 0 for no limit"),
+        Key("window", new SpecType.Text(DurationPattern), "The window maxAttempts counts in, as a Go duration"),
+    ]);
+
+    public static readonly SpecObject Service = new("service", "A Swarm service (swarm mode needed); its secrets become versioned Swarm secrets (docs/swarm.md)", [
+        Key("image", new SpecType.Text(), "The image, as docker service create takes it", required: true),
+        Key("command", new SpecType.List(new SpecType.Text()), "The command, replacing the image's CMD"),
+        Key("entrypoint", new SpecType.List(new SpecType.Text()), "The entrypoint, replacing the image's ENTRYPOINT"),
+        Key("env", new SpecType.Map(EnvNamePattern, "NAME", new SpecType.Template()), "Environment variables; values may use {{ secret.field }}, delivered hidden through a Swarm secret"),
+        Key("exposure", new SpecType.Choice(Lower(Enum.GetNames<EnvExposure>())), "hidden (through SecureLaunch's init and a Swarm secret) or config (plain env, visible to docker inspect)", @default: "hidden"),
+        Key("secrets", new SpecType.List(ServiceSecret), "Files rendered from templates into versioned Swarm secrets"),
+        Key("replicas", new SpecType.Integer(0, 1000), "How many tasks", @default: "1"),
+        Key("labels", Labels, "Service labels, as a map or [\"key=value\"]; never a secret"),
+        Key("constraints", new SpecType.List(new SpecType.Text("(==|!=)")), "Placement constraints, e.g. \"node.role == manager\""),
+        Key("update", ServiceUpdate, "The rolling update policy, also used by rotation"),
+        Key("restart", ServiceRestart, "The restart policy of the tasks (Swarm's, unlike a container's)"),
+        Key("isolation", new SpecType.Choice(Lower(Enum.GetNames<IsolationMode>())), "How strongly the tasks are separated from the host (docs/isolation.md)", @default: "process"),
+        Key("user", new SpecType.Text(), "The user (and group) to run as"),
+        Key("workingDir", new SpecType.Text(), "The working directory inside the task"),
+    ]);
+
     public static readonly SpecObject Rotation = new("rotation", "How changes reach containers: grouped, and limited per container", [
         Key("debounce", new SpecType.Text(SpecDurationPattern), "Changes closer together than this give one action per container (at most four debounces after the first)", @default: "2s"),
         Key("rateLimit", new SpecType.Text(RatePattern), "At most N signals or restarts per container per window, e.g. 1/30s", @default: "1/30s"),
@@ -172,10 +219,14 @@ internal static class SpecShape
         Key("name", new SpecType.Text(NamePattern), "The launch's name, which prefixes what it creates (default: the spec directory's name)"),
         Key("vault", Vault, "Where Vault is and how to log in to it"),
         Key("secrets", new SpecType.Map(NamePattern, "name", Secret), "The secrets to fetch, by the name templates use"),
-        Key("containers", new SpecType.Map(NamePattern, "name", Container, MinimumCount: 1), "The containers to run, in start order", required: true),
+        Key("containers", new SpecType.Map(NamePattern, "name", Container), "The containers to run, started in depends_on order"),
+        Key("services", new SpecType.Map(NamePattern, "name", Service), "Swarm services to deploy (swarm mode needed); a spec needs containers, services or both"),
         Key("rotation", Rotation, "How changes reach containers: debounce and rate limit"),
         Key("dev", new SpecType.FreeForm(), "The seed of the embedded dev Vault for run --dev and dev-vault --seed (kv, database, pki, policies, approle, userpass, jwt, kubernetes, rootToken)"),
-    ]);
+    ])
+    {
+        Rules = [SpecRule.AnyOf("containers", "services")],
+    };
 
     /// <summary>
     /// Whether the configuration key <paramref name="path"/> (<c>vault:auth:secretId</c>) is, or is inside, a key whose
