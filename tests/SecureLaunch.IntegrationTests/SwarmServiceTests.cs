@@ -103,6 +103,49 @@ public sealed class SwarmServiceTests
         await NothingOfTheLaunchRemainsAsync(fixture);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task After_SIGKILL_down_removes_the_services_their_secrets_and_configs_and_revokes_the_leases()
+    {
+        await using var fixture = await LaunchFixture.StartAsync(Seed);
+        using var spec = new SpecDirectory($$$"""
+            version: 1
+            name: {{{fixture.Name}}}
+            secrets:
+              stripe: { path: secret/app/stripe }
+            services:
+              api:
+                image: busybox:stable
+                command: ["sh", "-c", "echo started; exec sleep 300"]
+                env: { STRIPE_KEY: "{{ stripe.api_key }}" }
+                secrets:
+                  - { target: api_key, content: "{{ stripe.api_key }}" }
+            """);
+        var environment = new Dictionary<string, string>
+        {
+            ["VAULT_ADDR"] = fixture.Vault.Address.ToString(),
+            ["VAULT_TOKEN"] = fixture.Vault.RootToken,
+            ["SECURELAUNCH_STATE_DIR"] = fixture.StateDirectory,
+        };
+        using (var launcher = await ChildLauncher.StartAsync(spec.File, environment))
+        {
+            await launcher.SignalAsync("KILL");
+            await launcher.WaitForExitAsync();
+        }
+
+        var token = TestContext.Current.CancellationToken;
+        (await fixture.Docker.ListServicesAsync(Labels(fixture), token)).ShouldHaveSingleItem("SIGKILL left the service running");
+        (await fixture.Docker.ListSecretsAsync(Labels(fixture), token)).ShouldNotBeEmpty();
+        var down = new CliRun(new TestEnvironment(spec.Path, environment));
+
+        (await down.RunAsync("down", fixture.Name, "--stop-grace", "1")).ShouldBe(ExitCodes.Success, down.Stdout + down.Stderr);
+
+        down.Stdout.ShouldContain($"removed service {fixture.Name}-api-");
+        down.Stdout.ShouldContain($"removed secret {fixture.Name}-");
+        down.Stdout.ShouldContain("removed config ");
+        await NothingOfTheLaunchRemainsAsync(fixture);
+        fixture.Vault.Leases.ShouldAllBe(l => l.Revoked);
+    }
+
     private static IReadOnlyDictionary<string, string> Labels(LaunchFixture fixture) =>
         new Dictionary<string, string> { [LaunchLabels.Name] = fixture.Name };
 

@@ -1,6 +1,7 @@
 using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Core.Journal;
 using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Swarm;
 using SecureLaunch.Docker;
 
 namespace SecureLaunch.Cli.Commands;
@@ -70,16 +71,12 @@ internal static partial class DownCommand
         CliContext context, JournalStore store, string name, IContainerEngine docker, DownArguments arguments, CancellationToken cancellationToken)
     {
         var known = store.ReadAll(out _).SelectMany(JournalStore.Flatten).Select(j => j.LaunchId).ToHashSet(StringComparer.Ordinal);
-        var labelled = await docker.ListContainersAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [LaunchLabels.Name] = name }, cancellationToken);
-        var orphans = labelled.Where(c => !c.Labels.TryGetValue(LaunchLabels.Launch, out var id) || !known.Contains(id)).ToList();
-        if (orphans.Count == 0)
-        {
-            context.Console.Out.WriteLine($"nothing to do: no launch named {name} (journals in {store.Directory})");
-            return ExitCodes.Success;
-        }
-
-        context.Console.Out.WriteLine($"no journal for launch {name}; removing {orphans.Count} container(s) labelled {LaunchLabels.Name}={name}");
-        var failed = false;
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal) { [LaunchLabels.Name] = name };
+        bool Orphaned(IReadOnlyDictionary<string, string> labels) => !labels.TryGetValue(LaunchLabels.Launch, out var id) || !known.Contains(id);
+        var labelled = await docker.ListContainersAsync(byName, cancellationToken);
+        var orphans = labelled.Where(c => Orphaned(c.Labels)).ToList();
+        var done = new List<string>();
+        var problems = new List<string>();
         foreach (var container in orphans)
         {
             try
@@ -94,15 +91,36 @@ internal static partial class DownCommand
             try
             {
                 await docker.RemoveContainerAsync(container.Id, cancellationToken);
-                context.Console.Out.WriteLine($"removed container {container.Name}");
+                done.Add($"removed container {container.Name}");
             }
             catch (DockerEngineException ex)
             {
-                context.Console.WriteError($"container {container.Name}: not removed: {ex.Message}");
-                failed = true;
+                problems.Add($"container {container.Name}: not removed: {ex.Message}");
             }
         }
 
-        return failed ? ExitCodes.LaunchFailed : ExitCodes.Success;
+        if (docker is ISwarmEngine swarm)
+        {
+            await SwarmLeftovers.RemoveAsync(swarm, byName, Orphaned, context.TimeProvider, done, problems, cancellationToken);
+        }
+
+        if (done.Count + problems.Count == 0)
+        {
+            context.Console.Out.WriteLine($"nothing to do: no launch named {name} (journals in {store.Directory})");
+            return ExitCodes.Success;
+        }
+
+        context.Console.Out.WriteLine($"no journal for launch {name}; removing what is labelled {LaunchLabels.Name}={name}");
+        foreach (var line in done)
+        {
+            context.Console.Out.WriteLine(line);
+        }
+
+        foreach (var problem in problems)
+        {
+            context.Console.WriteError(problem);
+        }
+
+        return problems.Count > 0 ? ExitCodes.LaunchFailed : ExitCodes.Success;
     }
 }

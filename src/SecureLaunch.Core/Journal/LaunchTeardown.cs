@@ -1,4 +1,5 @@
 using SecureLaunch.Core.Launching;
+using SecureLaunch.Core.Swarm;
 using SecureLaunch.Docker;
 using SecureLaunch.Docker.Containers;
 using SecureLaunch.Vault;
@@ -15,11 +16,17 @@ namespace SecureLaunch.Core.Journal;
 public sealed partial class LaunchTeardown
 {
     private readonly IContainerEngine _docker;
+    private readonly ISwarmEngine? _swarm;
+    private readonly TimeProvider _time;
 
-    public LaunchTeardown(IContainerEngine docker)
+    /// <param name="docker">The engine; when it is also an <see cref="ISwarmEngine"/> (the real one is), Swarm objects go too.</param>
+    /// <param name="time">The clock for retries (default: the system's).</param>
+    public LaunchTeardown(IContainerEngine docker, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(docker);
         _docker = docker;
+        _swarm = docker as ISwarmEngine;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Tears down <paramref name="journal"/> itself (not what it inherited: flatten with <see cref="JournalStore.Flatten"/>).</summary>
@@ -31,10 +38,16 @@ public sealed partial class LaunchTeardown
         var problems = new List<string>();
         var remaining = journal with { Inherited = [], Leftovers = [] };
         remaining = remaining with { Containers = await RemoveContainersAsync(journal, options.StopGrace, done, problems, cancellationToken) };
-        if (journal.Services.Count + journal.SwarmSecrets.Count > 0)
+        if (_swarm is not null)
+        {
+            // By label: the launcher labels every service, secret and config it creates with its launch id.
+            await SwarmLeftovers.RemoveAsync(_swarm, SwarmLabels.ForLaunch(journal.LaunchId), _ => true, _time, done, problems, cancellationToken);
+            remaining = remaining with { Services = [], SwarmSecrets = [] };
+        }
+        else if (journal.Services.Count + journal.SwarmSecrets.Count > 0)
         {
             var names = string.Join(", ", journal.Services.Concat(journal.SwarmSecrets).Select(r => r.Name));
-            problems.Add($"launch {journal.LaunchId}: Swarm services and secrets ({names}) not removed: this securelaunch cannot remove them; use docker service rm and docker secret rm");
+            problems.Add($"launch {journal.LaunchId}: Swarm services and secrets ({names}) not removed: this engine cannot remove them; use docker service rm and docker secret rm");
         }
 
         remaining = await RevokeAsync(remaining, options, done, problems, cancellationToken);
