@@ -33,6 +33,7 @@ public static partial class DockerPreflight
         {
             checks.Add(PreflightCheck.Failed("docker", ex.Message));
             checks.AddRange(spec.Containers.Select(c => PreflightCheck.Skipped($"container {c.Name}", "the Docker daemon could not be reached")));
+            checks.AddRange(spec.Services.Select(s => PreflightCheck.Skipped($"service {s.Name}", "the Docker daemon could not be reached")));
             return new DockerReadiness { Checks = checks, Images = images };
         }
 
@@ -42,6 +43,7 @@ public static partial class DockerPreflight
         }
 
         checks.AddRange(await CheckNetworksAsync(spec, docker, cancellationToken));
+        checks.AddRange(await CheckServicesAsync(spec, docker, engine, images, options.PullMissing, cancellationToken));
         foreach (var container in spec.Containers)
         {
             checks.Add(OptionsProblem(container, spec, engine, images, options) is { } problem

@@ -20,6 +20,16 @@ public static class InjectionPlan
             rows.AddRange(container.Files.Select(f => new PlannedInjection(container.Name, "file", f.Target, From(f.Content), FileHow(f))));
         }
 
+        foreach (var service in spec.Services)
+        {
+            var how = service.Exposure == EnvExposure.Hidden
+                ? "hidden, through a Swarm secret"
+                : "visible in docker service inspect (exposure: config)";
+            rows.AddRange(service.Env.Select(e => new PlannedInjection($"service {service.Name}", "env", e.Name, From(e.Value), how)));
+            rows.AddRange(service.Secrets.Select(x => new PlannedInjection(
+                $"service {service.Name}", "file", x.Target, From(x.Content), $"Swarm secret, mode {Convert.ToString((int)x.Mode, 8).PadLeft(4, '0')}, owner {x.Uid}:{x.Gid}")));
+        }
+
         return rows;
     }
 

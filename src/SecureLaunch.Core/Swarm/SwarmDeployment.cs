@@ -217,7 +217,8 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
     private string Hash(ReadOnlySpan<byte> content) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, content))[..SwarmNames.HashLength];
 
-    private static LaunchException NotAManager(ServiceDefinition first, SwarmStatus status) => new(
+    /// <summary>Why this daemon cannot deploy services: no swarm mode, or a worker node.</summary>
+    internal static LaunchException NotAManager(ServiceDefinition first, SwarmStatus status) => new(
         status.LocalNodeState == "active"
             ? $"{first.Location}: services need a swarm manager, and this daemon is a worker node; point DOCKER_HOST at a manager"
             : $"{first.Location}: services need swarm mode, and this daemon's swarm state is '{status.LocalNodeState}'{(status.Error.Length > 0 ? $" ({status.Error})" : "")}; run 'docker swarm init' (or join a swarm), or move the services under 'containers:'");

@@ -1,7 +1,6 @@
-using System.Buffers;
-using System.Net.Sockets;
 using Docker.DotNet;
 using Microsoft.Extensions.Logging;
+using SecureLaunch.Docker.Containers;
 using SecureLaunch.Docker.Logging;
 
 namespace SecureLaunch.Docker.Swarm;
@@ -18,89 +17,20 @@ namespace SecureLaunch.Docker.Swarm;
 /// </remarks>
 public sealed class ServiceLogStream : IAsyncDisposable
 {
-    private const int BufferSize = 16 * 1024;
-
-    private readonly MultiplexedStream _stream;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ILogger _logger;
-    private int _disposed;
+    private readonly MultiplexedPump _pump;
 
     internal ServiceLogStream(string serviceId, MultiplexedStream stream, Stream stdout, Stream stderr, ILogger logger)
     {
         ServiceId = serviceId;
-        _stream = stream;
-        _logger = logger;
-        var token = _stop.Token;
-        Completion = Task.Run(() => PumpAsync(stdout, stderr, token), CancellationToken.None);
+        var id = new ShortId(serviceId);
+        _pump = new MultiplexedPump(stream, stdout, stderr, $"log stream of service {id}", () => Log.ServiceLogsEnded(logger, id), e => Log.ServiceLogsFailed(logger, id, e));
     }
 
     public string ServiceId { get; }
 
     /// <summary>Ends when the daemon ends the log stream.</summary>
-    public Task Completion { get; }
+    public Task Completion => _pump.Completion;
 
     /// <summary>Stops copying and closes the connection; idempotent, never throws.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync();
-        _stream.Dispose();
-        try
-        {
-            await Completion;
-        }
-        catch (Exception)
-        {
-            // Ended by this disposal, or a failure already observable through Completion.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task PumpAsync(Stream stdout, Stream stderr, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            while (true)
-            {
-                var read = await ReadAsync(buffer, cancellationToken);
-                if (read.EOF)
-                {
-                    Log.ServiceLogsEnded(_logger, new ShortId(ServiceId));
-                    return;
-                }
-
-                var destination = read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
-                await destination.WriteAsync(buffer.AsMemory(0, read.Count), cancellationToken);
-                await destination.FlushAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-            _stream.Dispose();
-        }
-    }
-
-    private async Task<MultiplexedStream.ReadResult> ReadAsync(byte[] buffer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
-        }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            throw new OperationCanceledException("the log stream was disposed", e, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            Log.ServiceLogsFailed(_logger, new ShortId(ServiceId), e);
-            throw new DockerEngineException($"log stream of service {new ShortId(ServiceId)} broke off: {e.Message}", e);
-        }
-    }
+    public ValueTask DisposeAsync() => _pump.DisposeAsync();
 }
