@@ -39,25 +39,34 @@ public sealed class ExamplesTests
     {
         var directory = Path.Combine(Root, "examples", example);
         var script = Directory.GetFiles(directory, "*.sh").SingleOrDefault();
-        var (exitCode, stdout, stderr) = script is null ? await RunSpecAsync(example) : await RunScriptAsync(script);
 
-        exitCode.ShouldBe(ExitCodes.Success, stderr);
-        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(directory, "expected.txt"), TestContext.Current.CancellationToken))
+        // Journals of this run only: another run of the examples on the machine must not look like this launch running.
+        var state = Directory.CreateTempSubdirectory("securelaunch-example-state-");
+        try
         {
-            stdout.ShouldContain(line, customMessage: stderr);
+            var (exitCode, stdout, stderr) = script is null ? await RunSpecAsync(example, state.FullName) : await RunScriptAsync(script, state.FullName);
+            exitCode.ShouldBe(ExitCodes.Success, stderr);
+            foreach (var line in await File.ReadAllLinesAsync(Path.Combine(directory, "expected.txt"), TestContext.Current.CancellationToken))
+            {
+                stdout.ShouldContain(line, customMessage: stderr);
+            }
+        }
+        finally
+        {
+            state.Delete(recursive: true);
         }
     }
 
     /// <summary>A spec example: <c>securelaunch run --dev -f examples/NAME/securelaunch.yaml</c>, in-process.</summary>
-    private static async Task<(int, string, string)> RunSpecAsync(string example)
+    private static async Task<(int, string, string)> RunSpecAsync(string example, string stateDirectory)
     {
-        var cli = new CliRun(new TestEnvironment(Root));
+        var cli = new CliRun(new TestEnvironment(Root, new Dictionary<string, string> { ["SECURELAUNCH_STATE_DIR"] = stateDirectory }));
         var exitCode = await cli.RunAsync("run", "--dev", "-f", Path.Combine("examples", example, "securelaunch.yaml"));
         return (exitCode, cli.Stdout, cli.Stderr);
     }
 
     /// <summary>A script example (a pipeline step): run with bash, SECURELAUNCH naming the CLI built beside the tests.</summary>
-    private static async Task<(int, string, string)> RunScriptAsync(string script)
+    private static async Task<(int, string, string)> RunScriptAsync(string script, string stateDirectory)
     {
         var start = new ProcessStartInfo("bash", [script])
         {
@@ -67,6 +76,7 @@ public sealed class ExamplesTests
         };
         start.Environment["SECURELAUNCH"] = Path.Combine(AppContext.BaseDirectory, "securelaunch");
         start.Environment["PORT"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["SECURELAUNCH_STATE_DIR"] = stateDirectory;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -91,7 +91,7 @@ public sealed partial class SwarmDeployment
             {
                 var left = 0;
                 var listed = await Try(
-                    async () => left = (await _request.Docker.ListContainersAsync(labels, cancellationToken)).Count(c => c.State is not ("exited" or "dead")),
+                    async () => left = (await _request.Docker.ListContainersAsync(labels, cancellationToken)).Count(c => c.State is not ("exited" or "dead" or "removing")),
                     "list the task containers of service",
                     id);
                 if (!listed || left == 0)
