@@ -41,4 +41,20 @@ public sealed class RunMetricsOptionTests : IDisposable
         stderr.ShouldBe($"securelaunch: error: --metrics 127.0.0.1:{port}: cannot listen there: the port is already in use\n");
         stdout.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task An_address_beyond_loopback_is_served_with_a_warning_and_the_endpoint_closes_with_the_launch()
+    {
+        var port = Hosting.MetricsServerTests.FreeAddress().Port;
+
+        var (exitCode, _, stderr) = await CliRunner.RunAsync(["run", "--metrics", $"0.0.0.0:{port}"], _environment);
+
+        exitCode.ShouldBe(ExitCodes.LaunchFailed, "Vault is unreachable here");
+        var lines = stderr.Split('\n');
+        lines[0].ShouldBe($"securelaunch: warning: metrics: 0.0.0.0:{port} is not a loopback address: whoever reaches it can read the launch's metrics (secret and container names, no values)");
+        lines[1].ShouldBe($"securelaunch: metrics: serving Prometheus metrics on http://0.0.0.0:{port}/metrics");
+        lines.ShouldContain(l => l.StartsWith("securelaunch: error: ", StringComparison.Ordinal));
+        using var after = new TcpClient();
+        await Should.ThrowAsync<SocketException>(() => after.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken).AsTask());
+    }
 }
