@@ -87,7 +87,10 @@ internal sealed class MetricsServer : IAsyncDisposable
             // Every slot back means no request is in flight any more.
             for (var i = 0; i < MaxConcurrentRequests; i++)
             {
-                await _slots.WaitAsync(RequestTimeout, CancellationToken.None);
+                if (!await _slots.WaitAsync(RequestTimeout, CancellationToken.None))
+                {
+                    break;
+                }
             }
         }
         catch (TimeoutException)
