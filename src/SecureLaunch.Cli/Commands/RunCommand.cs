@@ -2,13 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Cli.Output;
+using SecureLaunch.Core.Diagnostics.Metrics;
 using SecureLaunch.Core.Journal;
 using SecureLaunch.Core.Launching;
 
 namespace SecureLaunch.Cli.Commands;
 
 /// <summary><c>securelaunch run</c>: the whole launch, against a real Vault or, with <c>--dev</c>, the embedded dev Vault.</summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
     public static Command Create(CliContext context)
     {
@@ -33,9 +34,10 @@ internal static class RunCommand
         {
             Description = "Let containers ask for privileged: true, capabilities beyond Docker's defaults, or a security_opt that loosens confinement",
         };
+        var metrics = MetricsOption();
         var command = new Command("run", "Fetch the spec's secrets from Vault and run its containers with them; clean up on exit")
         {
-            file, set, envFile, dev, stopGrace, noRevoke, allowPrivileged, output, quiet, verbose,
+            file, set, envFile, dev, stopGrace, noRevoke, allowPrivileged, metrics, output, quiet, verbose,
         };
         command.SetAction((result, _) => OutputFormats.RunAsync(context, result.GetValue(output), outputContext => RunAsync(
             outputContext,
@@ -44,6 +46,7 @@ internal static class RunCommand
             {
                 NoRevoke = result.GetValue(noRevoke),
                 AllowPrivileged = result.GetValue(allowPrivileged),
+                Metrics = result.GetValue(metrics),
             })));
         return command;
     }
@@ -56,6 +59,13 @@ internal static class RunCommand
             return ExitCodes.LaunchFailed;
         }
 
+        MetricsAddress? metricsAddress = null;
+        if (arguments.Metrics is not null && !MetricsAddress.TryParse(arguments.Metrics, out metricsAddress, out var metricsError))
+        {
+            context.Console.WriteError(metricsError);
+            return ExitCodes.LaunchFailed;
+        }
+
         var (spec, path) = SpecCommandBase.Load(context, arguments.File, arguments.Overrides, arguments.EnvFiles);
         if (spec is null)
         {
@@ -65,6 +75,17 @@ internal static class RunCommand
         using var output = RunOutput.Create(context, arguments.Level);
         var loggers = output.Loggers;
         var logger = loggers.CreateLogger(CliLogging.LaunchCategory);
+        var metrics = metricsAddress is null ? null : new LaunchMetrics(context.TimeProvider);
+        var (metricsServer, bindError) = ServeMetrics(context, metricsAddress, metrics, logger);
+        if (bindError is not null)
+        {
+            output.Fail();
+            context.Console.WriteError(bindError);
+            return ExitCodes.LaunchFailed;
+        }
+
+        // Disposed when the launch has ended, before the output it logs to.
+        await using var servingMetrics = metricsServer;
         try
         {
             await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, arguments.Dev, context.Shutdown.Token);
@@ -101,6 +122,7 @@ internal static class RunCommand
                 },
                 RevokeOnExit = !arguments.NoRevoke,
                 InitBinaryPath = init,
+                Observer = metrics,
             });
             var outcome = await launcher.RunAsync(spec, context.Shutdown.Token);
             return outcome.Interrupted ? Math.Max(context.Shutdown.ExitCode, ExitCodes.Interrupted) : outcome.ExitCode;
@@ -118,5 +140,7 @@ internal static class RunCommand
         public bool NoRevoke { get; init; }
 
         public bool AllowPrivileged { get; init; }
+
+        public string? Metrics { get; init; }
     }
 }

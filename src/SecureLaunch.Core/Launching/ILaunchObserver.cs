@@ -10,6 +10,11 @@ namespace SecureLaunch.Core.Launching;
 /// </summary>
 public interface ILaunchObserver
 {
+    /// <summary>Supervision began: the secrets as first fetched and a live view of their leases. Called once, before any other event.</summary>
+    void OnSupervisionStarted(SupervisionStarted started)
+    {
+    }
+
     void OnLeaseEvent(LeaseEvent leaseEvent);
 
     void OnTokenEvent(TokenEvent tokenEvent);

@@ -23,6 +23,7 @@ internal sealed partial class LaunchSupervision : IAsyncDisposable
     private readonly LeaseSupervisor _supervisor;
     private readonly TokenKeeper? _keeper;
     private readonly List<Task> _pumps = [];
+    private readonly IReadOnlyList<SupervisedSecret> _secrets;
     private int _disposed;
 
     /// <param name="context">The launch's engines, clock, logger and observer.</param>
@@ -45,6 +46,10 @@ internal sealed partial class LaunchSupervision : IAsyncDisposable
         {
             Follow(secret, secrets.Get(secret.Name), logger);
         }
+
+        _secrets = [.. spec.Secrets.Select(s => secrets.Get(s.Name) is { } fetched
+            ? new SupervisedSecret(s.Name, fetched.Lease is not null, fetched.KvVersion is null)
+            : new SupervisedSecret(s.Name, Leased: false, Mints: false))];
 
         foreach (var container in spec.Containers)
         {
@@ -71,6 +76,7 @@ internal sealed partial class LaunchSupervision : IAsyncDisposable
     {
         if (_context.Observer is { } observer)
         {
+            Tell(() => observer.OnSupervisionStarted(new SupervisionStarted(_context.TimeProvider.GetUtcNow(), _secrets, _supervisor.Snapshot)));
             Pump(LeaseEvents.Subscribe(), observer.OnLeaseEvent);
             Pump(_scheduler.Events, observer.OnRotationEvent);
             if (_keeper is not null)
@@ -143,15 +149,20 @@ internal sealed partial class LaunchSupervision : IAsyncDisposable
         {
             await foreach (var item in reader.ReadAllAsync())
             {
-                try
-                {
-                    sink(item);
-                }
-                catch (Exception)
-                {
-                    // The observer must not throw; if it does, the launch goes on without that event.
-                }
+                Tell(() => sink(item));
             }
         }));
+    }
+
+    private static void Tell(Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (Exception)
+        {
+            // The observer must not throw; if it does, the launch goes on without that event.
+        }
     }
 }
