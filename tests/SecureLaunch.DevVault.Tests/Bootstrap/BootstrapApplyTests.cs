@@ -15,6 +15,22 @@ public sealed class BootstrapApplyTests
     }
 
     [Fact]
+    public async Task Every_secret_path_an_example_reads_is_there_after_the_bootstrap_so_every_example_runs_against_a_real_vault_too()
+    {
+        await using var vault = await DevVaultHarness.StartAsync(configure: o => o with { Bootstrap = DevVaultBootstrap.FromFile(RepositoryFiles.ExamplesBootstrap) });
+        var paths = Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "examples"), "securelaunch.yaml", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\bpath: ([A-Za-z0-9_/.-]+)").Select(m => (File: f, Path: m.Groups[1].Value)))
+            .ToList();
+
+        paths.ShouldNotBeEmpty();
+        foreach (var (file, path) in paths)
+        {
+            var api = path.StartsWith("secret/", StringComparison.Ordinal) ? "secret/data/" + path["secret/".Length..] : path;
+            (await vault.GetAsync("/v1/" + api)).Status.ShouldBe(HttpStatusCode.OK, $"{path} read by {file}");
+        }
+    }
+
+    [Fact]
     public async Task The_hello_example_seeds_the_dev_vault_through_the_shared_bootstrap()
     {
         var seed = DevVaultSeed.FromYamlFile(Path.Combine(RepositoryFiles.Root, "examples", "hello", "securelaunch.yaml"));
