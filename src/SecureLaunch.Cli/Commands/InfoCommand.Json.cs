@@ -67,7 +67,7 @@ internal static partial class InfoCommand
             {
                 j.WriteString("address", address);
                 j.WriteBoolean("reachable", true);
-                j.WriteString("state", State(health));
+                j.WriteString("state", health.State);
                 j.WriteBoolean("initialized", health.Initialized);
                 j.WriteBoolean("sealed", health.Sealed);
                 j.WriteBoolean("standby", health.Standby);

@@ -87,7 +87,7 @@ internal static partial class InfoCommand
         try
         {
             var health = await vault.GetHealthAsync(cancellationToken);
-                output.WriteLine($"  state         {State(health)}");
+                output.WriteLine($"  state         {health.State}");
             output.WriteLine($"  version       {health.Version ?? "unknown"}{(health.ClusterName is { } cluster ? $", cluster {cluster}" : string.Empty)}");
             return true;
         }
@@ -99,9 +99,4 @@ internal static partial class InfoCommand
     }
 
     private static string Endpoint(IContainerEngine docker) => docker is DockerEngine real ? real.Endpoint.ToString() : "docker";
-
-    private static string State(VaultHealth health) =>
-        !health.Initialized ? "not initialised"
-        : health.Sealed ? "sealed"
-        : health.Standby ? "unsealed, standby" : "unsealed, active";
 }

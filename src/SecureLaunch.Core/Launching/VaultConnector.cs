@@ -26,7 +26,7 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
             await UnsealAsync(settings, cancellationToken);
         }
 
-        Log.VaultHealthy(logger, vault.Address, health.Standby ? "unsealed, standby" : "unsealed, active", health.Version);
+        Log.VaultHealthy(logger, vault.Address, health.State, health.Version);
         if (AuthMethodFactory.Create(settings.Auth, environment) is { } method)
         {
             try

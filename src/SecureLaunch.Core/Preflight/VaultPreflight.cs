@@ -79,7 +79,7 @@ public sealed partial class VaultPreflight
         }
         else if (!health.Sealed)
         {
-            checks.Add(PreflightCheck.Ok("vault", $"{address}: unsealed, {(health.Standby ? "standby" : "active")}, version {health.Version ?? "unknown"}"));
+            checks.Add(PreflightCheck.Ok("vault", $"{address}: {health.State}, version {health.Version ?? "unknown"}"));
         }
         else if (settings.Unseal is not { } unseal)
         {

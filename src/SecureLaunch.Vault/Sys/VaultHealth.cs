@@ -15,6 +15,12 @@ public sealed record VaultHealth
     /// <summary>True for 472: a disaster-recovery secondary, which serves no client requests.</summary>
     public bool DrSecondary => StatusCode == 472;
 
+    /// <summary>As every verb prints it: <c>not initialised</c>, <c>sealed</c>, <c>unsealed, standby</c> or <c>unsealed, active</c>.</summary>
+    public string State =>
+        !Initialized ? "not initialised"
+        : Sealed ? "sealed"
+        : Standby ? "unsealed, standby" : "unsealed, active";
+
     public string? Version { get; init; }
     public string? ClusterName { get; init; }
     public string? ClusterId { get; init; }
