@@ -39,6 +39,12 @@ public sealed class LauncherProcessTests
         var childPid = int.Parse((await shell.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
         var child = LauncherProcess.Describe(childPid).ShouldNotBeNull();
 
+        // Killed before the shell has exec'd sleep, the child would be reaped by the shell, not left a zombie.
+        while (File.ReadAllText($"/proc/{shell.Id}/comm").Trim() != "sleep")
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
         Process.GetProcessById(childPid).Kill();
         while (!File.ReadAllText($"/proc/{childPid}/stat").Contains(") Z ", StringComparison.Ordinal))
         {
