@@ -57,6 +57,7 @@ public sealed class TokenRoleTests
         lookup.Text("data.path").ShouldBe("auth/token/create/" + role);
         lookup.Flag("data.orphan").ShouldBeTrue();
         vault.ShouldBeTtl(renew.Number("auth.lease_duration"), 3600);
+        await vault.DeleteAsync("auth/token/roles/" + role);
     }
 
     [Fact]

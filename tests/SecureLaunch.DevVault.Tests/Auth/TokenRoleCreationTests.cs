@@ -183,5 +183,35 @@ public sealed class TokenRoleCreationTests
         renew.Errors.Single().ShouldContain("original token role \"launch\" could not be found, not renewing");
     }
 
+    [Fact]
+    public async Task The_roles_no_default_policy_and_use_limit_apply_to_its_tokens()
+    {
+        await using var vault = await DevVaultHarness.StartAsync();
+        await vault.PostAsync("/v1/auth/token/roles/launch", new JsonObject { ["allowed_policies"] = "app", ["token_no_default_policy"] = true, ["token_num_uses"] = 3 });
+
+        var unlimited = (await vault.PostAsync("/v1/auth/token/create/launch", new JsonObject())).Json["auth"]!;
+        var fewer = (await vault.PostAsync("/v1/auth/token/create/launch", new JsonObject { ["num_uses"] = 2 })).Json["auth"]!;
+        var more = (await vault.PostAsync("/v1/auth/token/create/launch", new JsonObject { ["num_uses"] = 5 })).Json["auth"]!;
+
+        Strings(unlimited["policies"]).ShouldBe(["app"]);
+        unlimited["num_uses"]!.GetValue<int>().ShouldBe(3);
+        fewer["num_uses"]!.GetValue<int>().ShouldBe(2);
+        more["num_uses"]!.GetValue<int>().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_period_on_the_create_call_still_needs_sudo_on_the_role_path()
+    {
+        await using var vault = await DevVaultHarness.StartAsync();
+        await vault.WritePolicyAsync("creator", Creator);
+        await vault.PostAsync("/v1/auth/token/roles/launch", new JsonObject { ["allowed_policies"] = "app" });
+        var creator = await vault.TokenWithPoliciesAsync("creator");
+
+        var call = await vault.PostAsync("/v1/auth/token/create/launch", new JsonObject { ["period"] = "1h" }, creator);
+
+        call.Status.ShouldBe(HttpStatusCode.BadRequest);
+        call.Errors.ShouldBe(["root or sudo privileges required to create periodic token"]);
+    }
+
     private static List<string> Strings(JsonNode? node) => [.. node!.AsArray().Select(n => n!.GetValue<string>())];
 }
