@@ -42,6 +42,13 @@ public interface IVaultClient : IDisposable
     Task<bool> RevokeAccessorAsync(string accessor, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <c>POST /v1/auth/token/create/:role_name</c>: a token for someone else, bounded by the token role (allowed and
+    /// disallowed policies, orphan, period). With a wrap TTL only the single-use wrapping token comes back
+    /// (<see cref="VaultTokenCreation.Wrapped"/>), so the token itself never passes through this process.
+    /// </summary>
+    Task<VaultTokenCreation> CreateTokenAsync(VaultTokenRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Reads one secret. For a path on a KV mount the version is detected from
     /// <c>sys/internal/ui/mounts/&lt;path&gt;</c> and the KV v2 <c>data/</c> prefix added; any other path
     /// is read as a logical path with the request's method and body (dynamic secrets come back with their lease).
@@ -86,4 +93,10 @@ public interface IVaultClient : IDisposable
 
     /// <summary><c>POST /v1/sys/wrapping/unwrap</c>: the wrapped answer; the wrapping token is used up.</summary>
     Task<VaultSecret> UnwrapAsync(string wrappingToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /v1/sys/wrapping/unwrap</c> of a wrapped token creation (<see cref="CreateTokenAsync"/> with a wrap TTL):
+    /// the token from the <c>auth</c> block; the wrapping token is used up.
+    /// </summary>
+    Task<VaultIssuedToken> UnwrapTokenAsync(string wrappingToken, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ using SecureLaunch.Vault.Http;
 
 namespace SecureLaunch.Vault;
 
-/// <summary>Logins and the client's own token.</summary>
+/// <summary>Logins, the client's own token, and tokens created for others through token roles.</summary>
 public sealed partial class VaultClient
 {
     /// <inheritdoc />
@@ -67,5 +67,33 @@ public sealed partial class VaultClient
     {
         ArgumentException.ThrowIfNullOrEmpty(accessor);
         return _token.RevokeAccessorAsync(accessor, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// 200 with the token or, when <see cref="VaultTokenRequest.WrapTtl"/> is set, only the wrap info; 400 (unknown
+    /// role, policies the role or the caller may not grant) throws <see cref="VaultErrorKind.BadRequest"/>; 403 throws
+    /// <see cref="VaultErrorKind.PermissionDenied"/>.
+    /// </remarks>
+    public Task<VaultTokenCreation> CreateTokenAsync(VaultTokenRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.RoleName, nameof(request));
+        if (request.RoleName.Contains('/', StringComparison.Ordinal) || VaultPath.Normalize(request.RoleName, nameof(request)) != request.RoleName)
+        {
+            throw new ArgumentException($"The token role name '{request.RoleName}' must be one path segment.", nameof(request));
+        }
+
+        if (request.WrapTtl is { } wrapTtl && wrapTtl < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "The wrap TTL must be at least one second.");
+        }
+
+        if (request.Ttl < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "The TTL cannot be negative.");
+        }
+
+        return _tokenCreate.CreateAsync(request, cancellationToken);
     }
 }

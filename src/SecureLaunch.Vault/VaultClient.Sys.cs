@@ -1,3 +1,4 @@
+using SecureLaunch.Vault.Auth;
 using SecureLaunch.Vault.Http;
 using SecureLaunch.Vault.Secrets;
 using SecureLaunch.Vault.Sys;
@@ -88,4 +89,13 @@ public sealed partial class VaultClient
     /// </remarks>
     public Task<VaultSecret> UnwrapAsync(string wrappingToken, CancellationToken cancellationToken) =>
         _wrapping.UnwrapAsync(wrappingToken, invalidDetail: null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// 200 with <c>auth</c> (the token never logged); 400 (already unwrapped, possibly by someone else, or expired)
+    /// throws <see cref="VaultErrorKind.WrappingTokenInvalid"/>; an answer without <c>auth</c> throws
+    /// <see cref="VaultErrorKind.InvalidResponse"/>. Never sent twice.
+    /// </remarks>
+    public Task<VaultIssuedToken> UnwrapTokenAsync(string wrappingToken, CancellationToken cancellationToken) =>
+        _wrapping.UnwrapTokenAsync(wrappingToken, cancellationToken);
 }

@@ -35,6 +35,7 @@ public sealed partial class VaultClient : IVaultClient
     private readonly VaultTransport _transport;
     private readonly HealthEndpoint _health;
     private readonly TokenEndpoint _token;
+    private readonly TokenCreateEndpoint _tokenCreate;
     private readonly LoginEndpoint _login;
     private readonly SecretReader _secrets;
     private readonly KvMountResolver _mounts;
@@ -77,6 +78,7 @@ public sealed partial class VaultClient : IVaultClient
         _transport = new VaultTransport(options, http, log);
         _health = new HealthEndpoint(_transport);
         _token = new TokenEndpoint(_transport, log);
+        _tokenCreate = new TokenCreateEndpoint(_transport);
         _wrapping = new WrappingEndpoint(_transport, log);
         _login = new LoginEndpoint(_transport, _token, _wrapping, log);
         _leases = new LeasesEndpoint(_transport, log);

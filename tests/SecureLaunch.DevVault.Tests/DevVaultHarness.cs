@@ -91,8 +91,9 @@ public sealed class DevVaultHarness : IAsyncDisposable
     }
 
     /// <summary>A child token of root holding exactly these policies (plus <c>default</c>).</summary>
+    /// <remarks>An empty list asks for <c>default</c>: no policies at all would inherit root's, as in Vault.</remarks>
     public Task<string> TokenWithPoliciesAsync(params string[] policies) =>
-        CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray([.. policies.Select(p => (JsonNode?)JsonValue.Create(p))]) });
+        CreateTokenAsync(new JsonObject { ["policies"] = new JsonArray([.. (policies.Length == 0 ? ["default"] : policies).Select(p => (JsonNode?)JsonValue.Create(p))]) });
 
     public async ValueTask DisposeAsync()
     {

@@ -26,6 +26,9 @@ internal sealed record VaultRequest(HttpMethod Method, string Path)
     /// </summary>
     public IReadOnlyList<string> Sensitive { get; init; } = [];
 
+    /// <summary>Sent as <c>X-Vault-Wrap-TTL</c> (whole seconds) to have Vault response-wrap the answer; null for none.</summary>
+    public TimeSpan? WrapTtl { get; init; }
+
     /// <summary>Non-success statuses the caller parses itself (health's 429/503, a KV v2 404 with metadata).</summary>
     public IReadOnlySet<HttpStatusCode> HandledStatuses { get; init; } = NoStatuses;
 

@@ -100,6 +100,11 @@ internal sealed class VaultTransport : IDisposable
         }
 
         message.Headers.TryAddWithoutValidation("X-Vault-Request", "true");
+        if (request.WrapTtl is { } wrapTtl)
+        {
+            message.Headers.TryAddWithoutValidation("X-Vault-Wrap-TTL", ((long)Math.Ceiling(wrapTtl.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (_namespace is not null)
         {
             message.Headers.TryAddWithoutValidation("X-Vault-Namespace", _namespace);

@@ -24,6 +24,8 @@ namespace SecureLaunch.Vault.Json;
 [JsonSerializable(typeof(JwtLoginRequest))]
 [JsonSerializable(typeof(TokenRenewRequest))]
 [JsonSerializable(typeof(TokenAccessorRequest))]
+[JsonSerializable(typeof(TokenCreateRequest))]
+[JsonSerializable(typeof(TokenCreateResponse))]
 [JsonSerializable(typeof(WrappingLookupRequest))]
 [JsonSerializable(typeof(WrappingLookupData))]
 [JsonSerializable(typeof(WrappedSecretIdData))]

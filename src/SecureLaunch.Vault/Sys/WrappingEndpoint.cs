@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SecureLaunch.Vault.Auth;
 using SecureLaunch.Vault.Http;
 using SecureLaunch.Vault.Json;
 using SecureLaunch.Vault.Secrets;
@@ -55,6 +56,45 @@ internal sealed class WrappingEndpoint
                 ? null
                 : new VaultLease(envelope.LeaseId, TimeSpan.FromSeconds(envelope.LeaseDuration), envelope.Renewable, obtainedAt),
             Warnings = VaultErrors.Redact(envelope.Warnings ?? [], request.Sensitive),
+        };
+    }
+
+    /// <summary>
+    /// <c>POST /v1/sys/wrapping/unwrap</c> for a wrapped token creation: the <c>auth</c> block as a
+    /// <see cref="VaultIssuedToken"/>. Sent as <see cref="UnwrapAsync"/> is (once, the token in the header only).
+    /// </summary>
+    /// <remarks>
+    /// Status codes: 200 with <c>auth</c>; an answer without it (the wrapping token held something else) is
+    /// <see cref="VaultErrorKind.InvalidResponse"/>. 400/403: <see cref="VaultErrorKind.WrappingTokenInvalid"/>.
+    /// </remarks>
+    public async Task<VaultIssuedToken> UnwrapTokenAsync(string wrappingToken, CancellationToken cancellationToken)
+    {
+        HeaderValue.ThrowIfUnsafe(wrappingToken, "wrapping token", nameof(wrappingToken));
+        var request = new VaultRequest(HttpMethod.Post, "sys/wrapping/unwrap")
+        {
+            Token = RequestToken.Explicit(wrappingToken),
+            Safety = RequestSafety.MayMint,
+            Sensitive = [wrappingToken],
+        };
+        var obtainedAt = _transport.TimeProvider.GetUtcNow();
+        var response = await SendAsync(request, invalidDetail: null, cancellationToken);
+        var auth = (response.HasBody ? ResponseReader.Read(request, response, VaultJsonContext.Default.TokenCreateResponse).Auth : null)
+            ?? throw VaultErrors.InvalidResponse(request, response, "the wrapped answer has no 'auth' block: it did not hold a token");
+        if (string.IsNullOrEmpty(auth.ClientToken) || string.IsNullOrEmpty(auth.Accessor))
+        {
+            throw VaultErrors.InvalidResponse(request, response, "'auth.client_token' or 'auth.accessor' is missing");
+        }
+
+        Log.Unwrapped(_logger);
+        return new VaultIssuedToken
+        {
+            ClientToken = auth.ClientToken,
+            Accessor = auth.Accessor,
+            Policies = auth.TokenPolicies ?? auth.Policies ?? [],
+            LeaseDuration = TimeSpan.FromSeconds(auth.LeaseDuration),
+            Renewable = auth.Renewable,
+            Orphan = auth.Orphan,
+            ObtainedAt = obtainedAt,
         };
     }
 

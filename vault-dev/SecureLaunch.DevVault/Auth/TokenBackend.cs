@@ -3,16 +3,29 @@ using SecureLaunch.DevVault.State;
 
 namespace SecureLaunch.DevVault.Auth;
 
-/// <summary>The <c>auth/token/</c> method: create, lookup, renew and revoke (self, by token or by accessor).</summary>
-internal sealed class TokenBackend(DevVaultState state) : IVaultBackend
+/// <summary>The <c>auth/token/</c> method: create (plain, orphan or against a role), lookup, renew, revoke (self, by token or by accessor) and roles.</summary>
+internal sealed partial class TokenBackend(DevVaultState state) : IVaultBackend
 {
     private readonly TokenCreation _creation = new(state);
 
     public string Prefix => "auth/token/";
 
+    public bool? Exists(VaultRequest request, string subPath) =>
+        subPath.StartsWith(RolesPrefix, StringComparison.Ordinal) && subPath.Length > RolesPrefix.Length ? RoleExists(subPath) : null;
+
     public VaultResult Handle(VaultRequest request, string subPath)
     {
         var op = request.Operation;
+        if (subPath.StartsWith("roles", StringComparison.Ordinal) && (subPath.Length == "roles".Length || subPath[5] == '/'))
+        {
+            return HandleRoles(request, subPath);
+        }
+
+        if (subPath.StartsWith("create/", StringComparison.Ordinal))
+        {
+            return op == VaultOperation.Update ? CreateAgainstRole(request, subPath["create/".Length..]) : VaultError.UnsupportedOperation;
+        }
+
         var caller = request.Token!;
         return subPath switch
         {
@@ -20,7 +33,7 @@ internal sealed class TokenBackend(DevVaultState state) : IVaultBackend
             "lookup" => op == VaultOperation.Update ? LookupOther(request) : VaultError.UnsupportedOperation,
             "create" => op == VaultOperation.Update ? _creation.Create(request, orphan: false) : VaultError.UnsupportedOperation,
             "create-orphan" => op == VaultOperation.Update ? _creation.Create(request, orphan: true) : VaultError.UnsupportedOperation,
-            "renew-self" => op == VaultOperation.Update ? TokenRenewal.Renew(request, caller, state.Counters) : VaultError.UnsupportedOperation,
+            "renew-self" => op == VaultOperation.Update ? Renew(request, caller) : VaultError.UnsupportedOperation,
             "renew" => op == VaultOperation.Update ? RenewOther(request) : VaultError.UnsupportedOperation,
             "revoke-self" => op == VaultOperation.Update ? Revoke(caller, request.Now) : VaultError.UnsupportedOperation,
             "revoke" => op == VaultOperation.Update ? RevokeOther(request) : VaultError.UnsupportedOperation,
@@ -41,7 +54,28 @@ internal sealed class TokenBackend(DevVaultState state) : IVaultBackend
     private VaultResult RenewOther(VaultRequest request)
     {
         var token = state.Tokens.FindLive(Fields.String(request.Data, "token"), request.Now);
-        return token is null ? VaultError.BadRequest("token not found") : TokenRenewal.Renew(request, token, state.Counters);
+        return token is null ? VaultError.BadRequest("token not found") : Renew(request, token);
+    }
+
+    /// <summary>Vault answers a role it does not know with 400 <c>unknown role NAME</c>.</summary>
+    private VaultResult CreateAgainstRole(VaultRequest request, string name) => _roles.TryGetValue(name, out var role)
+        ? _creation.Create(request, orphan: false, role)
+        : VaultError.BadRequest($"unknown role {name}");
+
+    /// <summary>
+    /// A token created against a role renews with the role's period and explicit max TTL as they are now (Vault's
+    /// <c>authRenew</c>); if the role is gone, Vault refuses to renew it.
+    /// </summary>
+    private VaultResult Renew(VaultRequest request, TokenEntry token)
+    {
+        if (token.Role is null)
+        {
+            return TokenRenewal.Renew(request, token, token.Period, token.ExplicitMaxTtl, state.Counters);
+        }
+
+        return _roles.TryGetValue(token.Role, out var role)
+            ? TokenRenewal.Renew(request, token, role.TokenPeriod, role.TokenExplicitMaxTtl, state.Counters)
+            : new VaultError(500, [$"1 error occurred:\n\t* original token role \"{token.Role}\" could not be found, not renewing\n\n"]);
     }
 
     private VaultNoContent Revoke(TokenEntry token, DateTimeOffset now)

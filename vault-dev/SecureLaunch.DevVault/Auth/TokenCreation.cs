@@ -5,11 +5,12 @@ using SecureLaunch.DevVault.State;
 
 namespace SecureLaunch.DevVault.Auth;
 
-/// <summary><c>auth/token/create</c> and <c>create-orphan</c>: a child of the caller unless orphaned.</summary>
-/// <remarks>200 with the <c>auth</c> block; 400 for a bad parameter or policies the caller may not grant.</remarks>
+/// <summary><c>auth/token/create</c>, <c>create-orphan</c> and <c>create/:role_name</c>: a child of the caller unless orphaned.</summary>
+/// <remarks>200 with the <c>auth</c> block; 400 for a bad parameter, an unknown role or policies the caller (or the role) may not grant.</remarks>
 internal sealed partial class TokenCreation(DevVaultState state)
 {
-    public VaultResult Create(VaultRequest request, bool orphan)
+    /// <summary>Creates a token; <paramref name="role"/> is the role of <c>create/:role_name</c>, null on the other paths.</summary>
+    public VaultResult Create(VaultRequest request, bool orphan, TokenRole? role = null)
     {
         var data = request.Data;
         var parent = request.Token!;
@@ -24,6 +25,18 @@ internal sealed partial class TokenCreation(DevVaultState state)
             return error!;
         }
 
+        // A token on its last use is already pending revocation, so Vault no longer finds it as a parent.
+        if (parent.UsesExhausted)
+        {
+            return VaultError.BadRequest("parent token lookup failed: no parent found");
+        }
+
+        // A limited-use token could escape its count through children.
+        if (parent.NumUses > 0)
+        {
+            return VaultError.BadRequest("restricted use token cannot generate child tokens");
+        }
+
         if (Unsupported(data) is { } unsupported)
         {
             return unsupported;
@@ -34,12 +47,24 @@ internal sealed partial class TokenCreation(DevVaultState state)
             return VaultError.BadRequest("number of uses cannot be negative");
         }
 
+        if (role is not null)
+        {
+            renewable &= role.Renewable;
+            numUses = role.TokenNumUses > 0 && (numUses == 0 || role.TokenNumUses < numUses) ? role.TokenNumUses : numUses;
+        }
+
         // Root, or sudo on the create path, lifts the limits on policies, ids, periods and parents.
         var privileged = AccessControl.HasSudo(state, parent, request.Path);
-        var policies = Policies(Fields.StringList(data, "policies") ?? [.. parent.Policies], noDefaultPolicy);
-        if (!privileged && !policies.All(p => p == "default" || parent.Policies.Contains(p)))
+        var id = Fields.String(data, "id");
+        if (IdError(id, privileged) is { } idError)
         {
-            return VaultError.BadRequest("child policies must be subset of parent");
+            return idError;
+        }
+
+        var (policies, policyError) = TokenPolicies.Resolve(Fields.StringList(data, "policies"), parent, privileged, noDefaultPolicy, role);
+        if (policies is null)
+        {
+            return policyError!;
         }
 
         if (policies.Count == 0)
@@ -47,18 +72,19 @@ internal sealed partial class TokenCreation(DevVaultState state)
             return VaultError.BadRequest("token must have at least one policy");
         }
 
+        if (role is null && noParent && !privileged)
+        {
+            return VaultError.BadRequest("root or sudo privileges required to create orphan token");
+        }
+
         if (period > TimeSpan.Zero && !privileged)
         {
             return VaultError.BadRequest("root or sudo privileges required to create periodic token");
         }
 
-        var id = Fields.String(data, "id");
-        if (IdError(id, privileged) is { } idError)
-        {
-            return idError;
-        }
-
-        ttl = period > TimeSpan.Zero ? PeriodicTtl(period, explicitMaxTtl) : EffectiveTtl(ttl, explicitMaxTtl, policies);
+        var warnings = new List<string>();
+        var (periodToUse, explicitMaxToUse) = role is null ? (period, explicitMaxTtl) : RoleLimits(role, period, explicitMaxTtl, warnings);
+        ttl = periodToUse > TimeSpan.Zero ? PeriodicTtl(periodToUse, explicitMaxToUse) : EffectiveTtl(ttl, explicitMaxToUse, policies);
         var token = new TokenEntry
         {
             Id = string.IsNullOrEmpty(id) ? RandomIds.ServiceToken() : id,
@@ -66,7 +92,7 @@ internal sealed partial class TokenCreation(DevVaultState state)
             Policies = policies,
             Meta = Fields.StringMap(data, "meta"),
             DisplayName = DisplayName(Fields.String(data, "display_name")),
-            Path = orphan ? "auth/token/create-orphan" : "auth/token/create",
+            Path = role is { PathSuffix.Length: > 0 } ? $"{request.Path}/{role.PathSuffix}" : request.Path,
             CreatedAt = request.Now,
             CreationTtl = ttl,
             ExplicitMaxTtl = explicitMaxTtl,
@@ -74,18 +100,52 @@ internal sealed partial class TokenCreation(DevVaultState state)
             ExpiresAt = ttl > TimeSpan.Zero ? request.Now + ttl : null,
             Renewable = renewable && ttl > TimeSpan.Zero,
             NumUses = (int)numUses,
-            ParentId = orphan || (noParent && privileged) ? null : parent.Id,
+            ParentId = (role?.Orphan ?? (orphan || noParent)) ? null : parent.Id,
+            Role = role?.Name,
         };
         state.Tokens.Add(token);
+        warnings.AddRange(policies.Where(p => !state.Policies.Exists(p)).Select(p => $"Policy \"{p}\" does not exist"));
         return new VaultResponse
         {
             Auth = TokenJson.Auth(token, (long)ttl.TotalSeconds),
-            Warnings = [.. policies.Where(p => !state.Policies.Exists(p)).Select(p => $"Policy \"{p}\" does not exist")],
+            Warnings = warnings,
             MountType = "token",
         };
     }
 
-    /// <summary>Batch tokens and token roles are not part of the dev server; refusing beats ignoring them.</summary>
+    /// <summary>The lesser of the role's and the request's period and explicit max TTL, with the warnings Vault gives when both were set.</summary>
+    private static (TimeSpan Period, TimeSpan ExplicitMaxTtl) RoleLimits(TokenRole role, TimeSpan period, TimeSpan explicitMaxTtl, List<string> warnings)
+    {
+        if (role.TokenExplicitMaxTtl > TimeSpan.Zero)
+        {
+            if (explicitMaxTtl > TimeSpan.Zero)
+            {
+                explicitMaxTtl = role.TokenExplicitMaxTtl < explicitMaxTtl ? role.TokenExplicitMaxTtl : explicitMaxTtl;
+                warnings.Add($"Explicit max TTL specified both during creation call and in role; using the lesser value of {(long)explicitMaxTtl.TotalSeconds} seconds");
+            }
+            else
+            {
+                explicitMaxTtl = role.TokenExplicitMaxTtl;
+            }
+        }
+
+        if (role.TokenPeriod > TimeSpan.Zero)
+        {
+            if (period > TimeSpan.Zero)
+            {
+                period = role.TokenPeriod < period ? role.TokenPeriod : period;
+                warnings.Add($"Period specified both during creation call and in role; using the lesser value of {(long)period.TotalSeconds} seconds");
+            }
+            else
+            {
+                period = role.TokenPeriod;
+            }
+        }
+
+        return (period, explicitMaxTtl);
+    }
+
+    /// <summary>Batch tokens are not part of the dev server; refusing beats ignoring them.</summary>
     private static VaultError? Unsupported(System.Text.Json.Nodes.JsonObject data)
     {
         var type = Fields.String(data, "type");
@@ -110,22 +170,6 @@ internal sealed partial class TokenCreation(DevVaultState state)
         }
 
         return state.Tokens.Contains(id) ? VaultError.BadRequest("cannot create a token with a duplicate ID") : null;
-    }
-
-    /// <summary>Lower-cased, trimmed, de-duplicated and sorted; <c>default</c> added unless refused or <c>root</c> is present.</summary>
-    private static List<string> Policies(IEnumerable<string> requested, bool noDefaultPolicy)
-    {
-        var set = new SortedSet<string>(requested.Select(p => p.Trim().ToLowerInvariant()).Where(p => p.Length > 0), StringComparer.Ordinal);
-        if (noDefaultPolicy)
-        {
-            set.Remove("default");
-        }
-        else if (!set.Contains("root"))
-        {
-            set.Add("default");
-        }
-
-        return [.. set];
     }
 
     /// <summary>No TTL means forever for root-policy tokens and the default TTL otherwise; then the explicit and system maxima apply.</summary>

@@ -43,6 +43,11 @@ internal static class TokenJson
         }
 
         data["policies"] = JsonOut.Strings(token.Policies);
+        if (token.Role is not null)
+        {
+            data["role"] = token.Role;
+        }
+
         if (token.ExpiresAt is not null)
         {
             data["renewable"] = token.Renewable && token.IsLive(now);

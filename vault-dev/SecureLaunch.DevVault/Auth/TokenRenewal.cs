@@ -7,7 +7,8 @@ namespace SecureLaunch.DevVault.Auth;
 /// <summary>Token renewal: the increment (or the creation TTL) capped at the explicit max TTL and the issuer's (or system) max from creation; a periodic token gets its period again.</summary>
 internal static class TokenRenewal
 {
-    public static VaultResult Renew(VaultRequest request, TokenEntry token, UsageCounters counters)
+    /// <summary>Renews with the given period and explicit max TTL: the token's own, or its role's.</summary>
+    public static VaultResult Renew(VaultRequest request, TokenEntry token, TimeSpan period, TimeSpan explicitMaxTtl, UsageCounters counters)
     {
         if (!Fields.TryDuration(request.Data, "increment", out var increment, out var error))
         {
@@ -25,9 +26,9 @@ internal static class TokenRenewal
             return VaultError.BadRequest("lease is not renewable");
         }
 
-        var outcome = token.Period > TimeSpan.Zero
-            ? TtlCalculator.Periodic(request.Now, token.Period, token.ExplicitMaxTtl, token.CreatedAt)
-            : TtlCalculator.Renewal(request.Now, increment, token.CreationTtl, token.MaxTtl, token.ExplicitMaxTtl, token.CreatedAt);
+        var outcome = period > TimeSpan.Zero
+            ? TtlCalculator.Periodic(request.Now, period, explicitMaxTtl, token.CreatedAt)
+            : TtlCalculator.Renewal(request.Now, increment, token.CreationTtl, token.MaxTtl, explicitMaxTtl, token.CreatedAt);
         if (outcome.Error is not null)
         {
             return VaultError.BadRequest(outcome.Error);

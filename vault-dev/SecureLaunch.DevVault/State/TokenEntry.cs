@@ -42,6 +42,9 @@ internal sealed class TokenEntry
 
     public string? ParentId { get; init; }
 
+    /// <summary>The token store role it was created against (<c>auth/token/create/:role_name</c>), or null.</summary>
+    public string? Role { get; init; }
+
     public DateTimeOffset? LastRenewedAt { get; set; }
 
     public bool Revoked { get; set; }

@@ -25,6 +25,7 @@ internal sealed partial class TokenStore : IPersistent
         ["renewable"] = t.Renewable,
         ["num_uses"] = t.NumUses,
         ["parent"] = t.ParentId,
+        ["role"] = t.Role,
         ["renewed"] = JsonState.Ticks(t.LastRenewedAt),
     })]);
 
@@ -50,6 +51,7 @@ internal sealed partial class TokenStore : IPersistent
                 Renewable = t["renewable"]!.GetValue<bool>(),
                 NumUses = t["num_uses"]!.GetValue<int>(),
                 ParentId = t["parent"]?.GetValue<string>(),
+                Role = t["role"]?.GetValue<string>(),
                 LastRenewedAt = JsonState.OptionalTime(t["renewed"]),
             });
         }
