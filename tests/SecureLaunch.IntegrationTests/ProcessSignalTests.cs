@@ -15,7 +15,7 @@ public sealed class ProcessSignalTests
     [Theory]
     [InlineData("INT", ExitCodes.Interrupted)]
     [InlineData("TERM", ExitCodes.Terminated)]
-    public async Task A_signal_stops_the_container_revokes_the_lease_and_sets_the_exit_code(string signal, int expectedExitCode)
+    public async Task A_signal_stops_the_container_passes_on_its_last_words_revokes_the_lease_and_sets_the_exit_code(string signal, int expectedExitCode)
     {
         await using var fixture = await LaunchFixture.StartAsync(Seed);
         using var spec = new SpecDirectory($$$"""
@@ -26,7 +26,7 @@ public sealed class ProcessSignalTests
             containers:
               sleeper:
                 image: busybox:stable
-                command: ["sh", "-c", "echo started; exec sleep 300"]
+                command: ["sh", "-c", "trap 'echo stopping on TERM; exit 0' TERM; echo started; while :; do sleep 1; done"]
                 env: { DB_USER: "{{ db.username }}" }
             """);
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "securelaunch"), ["run", "-f", spec.File, "--stop-grace", "2"])
@@ -49,6 +49,7 @@ public sealed class ProcessSignalTests
 
         await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         process.ExitCode.ShouldBe(expectedExitCode, await stderr);
+        (await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)).ShouldContain("stopping on TERM", customMessage: "what the container prints while it stops still comes through");
         fixture.Vault.Leases.ShouldHaveSingleItem().Revoked.ShouldBeTrue();
         (await fixture.ContainersAsync()).ShouldBeEmpty();
     }

@@ -86,36 +86,32 @@ internal sealed partial class ContainerStarter
         var container = run.Container;
         var definition = container.Definition;
         await Task.WhenAll(definition.DependsOn.Select(d => WaitForAsync(run, runs[d.Name], d.Condition, cancellationToken)));
-        try
+        await container.StartAsync(cancellationToken);
+        Log.ContainerStarted(_logger, definition.Name, definition.Image, container.DockerName, container.IsolationText);
+        run.Started.TrySetResult();
+        await LogPortsAsync(container, cancellationToken);
+        for (var restarts = 0; ; restarts++)
         {
-            await container.StartAsync(cancellationToken);
-            Log.ContainerStarted(_logger, definition.Name, definition.Image, container.DockerName, container.IsolationText);
-            run.Started.TrySetResult();
-            await LogPortsAsync(container, cancellationToken);
-            for (var restarts = 0; ; restarts++)
+            var startedAt = _time.GetTimestamp();
+
+            // Rotation restarts are not exits: this returns when the container ends on its own.
+            var code = await container.WaitForExitAsync(cancellationToken);
+            if (!definition.Restart.Restarts(code, restarts))
             {
-                var startedAt = _time.GetTimestamp();
-
-                // Rotation restarts are not exits: this returns when the container ends on its own.
-                var code = await container.WaitForExitAsync(cancellationToken);
-                if (!definition.Restart.Restarts(code, restarts))
-                {
-                    Log.ContainerExited(_logger, definition.Name, code);
-                    run.Exited.TrySetResult(code);
-                    return code;
-                }
-
-                var delay = RestartBackoff.Next(run.LastDelay, _time.GetElapsedTime(startedAt));
-                run.LastDelay = delay;
-                Log.ContainerRestarting(_logger, definition.Name, code, (long)delay.TotalMilliseconds, restarts + 1, definition.Restart.ToString());
-                await Task.Delay(delay, _time, cancellationToken);
-                await container.StartAgainAsync(cancellationToken);
-                Log.ContainerRestarted(_logger, definition.Name);
+                // Its output has ended. One still running at a shutdown keeps its attachment instead, so the lines it
+                // prints while it stops still come through; the attachment ends when the container is removed.
+                await container.CompleteOutputAsync();
+                Log.ContainerExited(_logger, definition.Name, code);
+                run.Exited.TrySetResult(code);
+                return code;
             }
-        }
-        finally
-        {
-            await container.CompleteOutputAsync();
+
+            var delay = RestartBackoff.Next(run.LastDelay, _time.GetElapsedTime(startedAt));
+            run.LastDelay = delay;
+            Log.ContainerRestarting(_logger, definition.Name, code, (long)delay.TotalMilliseconds, restarts + 1, definition.Restart.ToString());
+            await Task.Delay(delay, _time, cancellationToken);
+            await container.StartAgainAsync(cancellationToken);
+            Log.ContainerRestarted(_logger, definition.Name);
         }
     }
 
