@@ -58,6 +58,7 @@ internal static class PlanCommand
                 SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
                 PullMissing = false,
                 AllowPrivileged = arguments.AllowPrivileged,
+                Swarm = engines.Swarm,
             }, context.Shutdown.Token);
             checks.AddRange(docker.Checks);
             checks.AddRange(await new VaultPreflight(engines.Vault, context.Environment).CheckAsync(spec, endpoint.Target.TokenSource, context.Shutdown.Token));

@@ -76,7 +76,7 @@ public sealed class Launcher
             // Swarm services (Swarm/SwarmDeployment), deployed once the containers exist. Disposed before the session:
             // services and their Swarm secrets go before the containers are removed and the leases revoked.
             await using var services = spec.Services.Count == 0 ? null
-                : await SwarmDeployment.DeployAsync(SwarmDeploymentRequest.For(_context, spec, session.LaunchId, secrets, docker.Engine!, Mask), cancellationToken);
+                : await SwarmDeployment.DeployAsync(SwarmDeploymentRequest.For(_context, spec, session.LaunchId, secrets, docker.Engine!, Mask) with { Images = docker.Images }, cancellationToken);
             IEnumerable<IRotationTarget> targets = services is null ? running : [.. running, new SwarmRotationTarget(services, spec, secrets)];
 
             // Declared after the session, so disposed before it: renewal and rotation stop before the leases are revoked.
@@ -106,6 +106,7 @@ public sealed class Launcher
         SecretFileBases = _context.SecretFileBases,
         PullMissing = true,
         AllowPrivileged = _context.AllowPrivileged,
+        Swarm = _context.Swarm,
     };
 
     /// <summary>Creates the container, tracked by the session, with its output attached through the mask; rotation acts on it later.</summary>

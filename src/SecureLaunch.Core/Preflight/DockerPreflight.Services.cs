@@ -13,14 +13,14 @@ namespace SecureLaunch.Core.Preflight;
 public static partial class DockerPreflight
 {
     private static async Task<IReadOnlyList<PreflightCheck>> CheckServicesAsync(
-        RunSpec spec, IContainerEngine docker, EngineInfo engine, Dictionary<string, ImageDetails> images, bool pull, CancellationToken cancellationToken)
+        RunSpec spec, IContainerEngine docker, ISwarmEngine? swarm, EngineInfo engine, Dictionary<string, ImageDetails> images, bool pull, CancellationToken cancellationToken)
     {
         if (spec.Services.Count == 0)
         {
             return [];
         }
 
-        if (docker is not ISwarmEngine swarm)
+        if (swarm is null)
         {
             return [PreflightCheck.Failed("swarm", $"{spec.Services[0].Location}: this Docker engine cannot deploy Swarm services")];
         }

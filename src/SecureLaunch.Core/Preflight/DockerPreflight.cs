@@ -43,7 +43,7 @@ public static partial class DockerPreflight
         }
 
         checks.AddRange(await CheckNetworksAsync(spec, docker, cancellationToken));
-        checks.AddRange(await CheckServicesAsync(spec, docker, engine, images, options.PullMissing, cancellationToken));
+        checks.AddRange(await CheckServicesAsync(spec, docker, options.Swarm, engine, images, options.PullMissing, cancellationToken));
         foreach (var container in spec.Containers)
         {
             checks.Add(OptionsProblem(container, spec, engine, images, options) is { } problem

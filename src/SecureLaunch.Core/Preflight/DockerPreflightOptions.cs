@@ -17,4 +17,7 @@ public sealed record DockerPreflightOptions
     /// <c>security_opt</c> that loosens confinement (<c>run --allow-privileged</c>).
     /// </summary>
     public bool AllowPrivileged { get; init; }
+
+    /// <summary>The engine that will deploy the spec's <c>services:</c> (the launch's, so both ask the same daemon); null when there is none.</summary>
+    public Docker.ISwarmEngine? Swarm { get; init; }
 }

@@ -80,7 +80,7 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
         var rendered = new List<RenderedService>();
         try
         {
-            var images = new Dictionary<string, ImageDetails>(StringComparer.Ordinal);
+            var images = new Dictionary<string, ImageDetails>(request.Images, StringComparer.Ordinal);
             foreach (var service in request.Spec.Services)
             {
                 if (!images.TryGetValue(service.Image, out var image))

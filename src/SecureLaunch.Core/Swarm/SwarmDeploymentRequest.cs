@@ -24,6 +24,9 @@ public sealed record SwarmDeploymentRequest
     /// <summary>For images (ensure, inspect) and to see tasks' containers gone on this node at cleanup.</summary>
     public required IContainerEngine Docker { get; init; }
 
+    /// <summary>Images already made present and inspected (by the launch's preflight); the others are ensured here.</summary>
+    public IReadOnlyDictionary<string, Docker.Images.ImageDetails> Images { get; init; } = new Dictionary<string, Docker.Images.ImageDetails>();
+
     /// <summary>Service logs go through <see cref="MaskingStream"/>s with this mask, like container output.</summary>
     public required SecretMask Mask { get; init; }
 
