@@ -27,7 +27,7 @@ public static class InjectionPlan
                 : "visible in docker service inspect (exposure: config)";
             rows.AddRange(service.Env.Select(e => new PlannedInjection($"service {service.Name}", "env", e.Name, From(e.Value), how)));
             rows.AddRange(service.Secrets.Select(x => new PlannedInjection(
-                $"service {service.Name}", "file", x.Target, From(x.Content), $"Swarm secret, mode {Convert.ToString((int)x.Mode, 8).PadLeft(4, '0')}, owner {x.Uid}:{x.Gid}")));
+                $"service {service.Name}", "file", x.Target, From(x.Content), $"Swarm secret, mode {Octal(x.Mode)}, owner {x.Uid}:{x.Gid}")));
         }
 
         return rows;
@@ -38,10 +38,11 @@ public static class InjectionPlan
 
     private static string FileHow(FileDefinition file)
     {
-        var mode = Convert.ToString((int)file.Mode, 8).PadLeft(4, '0');
         var owner = file.Uid is null && file.Gid is null
             ? string.Empty
             : string.Create(CultureInfo.InvariantCulture, $", owner {file.Uid?.ToString(CultureInfo.InvariantCulture) ?? "-"}:{file.Gid?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
-        return $"tmpfs, read-only, mode {mode}{owner}";
+        return $"tmpfs, read-only, mode {Octal(file.Mode)}{owner}";
     }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
 }
