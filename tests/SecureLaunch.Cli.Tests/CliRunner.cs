@@ -3,6 +3,7 @@ using System.Text;
 using SecureLaunch.Cli;
 using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Core.Host;
+using Shouldly;
 
 namespace SecureLaunch.Cli.Tests;
 
@@ -24,6 +25,20 @@ internal static class CliRunner
 
     /// <summary>Whether the run should rewrite golden files (<c>SECURELAUNCH_UPDATE_GOLDEN=1</c>) instead of comparing.</summary>
     public static bool UpdateGolden => Environment.GetEnvironmentVariable("SECURELAUNCH_UPDATE_GOLDEN") == "1";
+
+    /// <summary>
+    /// Checks <paramref name="actual"/> against the committed file at <paramref name="path"/>, after rewriting that
+    /// file with it when <see cref="UpdateGolden"/> is set.
+    /// </summary>
+    public static async Task MatchGoldenAsync(string path, string actual, string? customMessage = null)
+    {
+        if (UpdateGolden)
+        {
+            await File.WriteAllTextAsync(path, actual, TestContext.Current.CancellationToken);
+        }
+
+        actual.ShouldBe(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), customMessage);
+    }
 
     private static string Metadata(string key) =>
         typeof(CliRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;

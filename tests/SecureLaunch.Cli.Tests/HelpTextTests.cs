@@ -21,13 +21,7 @@ public sealed class HelpTextTests
         var (exitCode, output) = await RunAsync(verb.Length == 0 ? ["--help"] : [verb, "--help"]);
 
         exitCode.ShouldBe(0);
-        var golden = Path.Combine(GoldenDirectory(), $"{(verb.Length == 0 ? "root" : verb)}.help.txt");
-        if (Environment.GetEnvironmentVariable("SECURELAUNCH_UPDATE_GOLDEN") == "1")
-        {
-            await File.WriteAllTextAsync(golden, output, TestContext.Current.CancellationToken);
-        }
-
-        output.ShouldBe(await File.ReadAllTextAsync(golden, TestContext.Current.CancellationToken));
+        await CliRunner.MatchGoldenAsync(Path.Combine(CliRunner.GoldenDirectory, $"{(verb.Length == 0 ? "root" : verb)}.help.txt"), output);
     }
 
     [Fact]
@@ -63,9 +57,4 @@ public sealed class HelpTextTests
         var output = Encoding.UTF8.GetString(stdout.ToArray()).Replace(rootName, "securelaunch", StringComparison.Ordinal);
         return (exitCode, output);
     }
-
-    private static string GoldenDirectory() =>
-        typeof(HelpTextTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "GoldenDirectory").Value!;
 }

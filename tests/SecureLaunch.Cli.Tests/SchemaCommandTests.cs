@@ -18,13 +18,8 @@ public sealed class SchemaCommandTests
         var (exitCode, output, error) = await CliRunner.RunAsync(args);
 
         (exitCode, error).ShouldBe((0, string.Empty));
-        var path = Path.Combine(CliRunner.RepositoryRoot, "docs", file);
-        if (CliRunner.UpdateGolden)
-        {
-            await File.WriteAllTextAsync(path, output, TestContext.Current.CancellationToken);
-        }
-
-        output.ShouldBe(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), $"docs/{file} is stale: regenerate it with SECURELAUNCH_UPDATE_GOLDEN=1 dotnet test tests/SecureLaunch.Cli.Tests");
+        await CliRunner.MatchGoldenAsync(
+            Path.Combine(CliRunner.RepositoryRoot, "docs", file), output, $"docs/{file} is stale: regenerate it with SECURELAUNCH_UPDATE_GOLDEN=1 dotnet test tests/SecureLaunch.Cli.Tests");
     }
 
     [Fact]

@@ -36,13 +36,16 @@ internal sealed class LaunchFixture : IAsyncDisposable
         return new LaunchFixture(vault, docker, $"it-{Guid.NewGuid():N}"[..15]);
     }
 
-    /// <summary>An environment pointing the CLI at this fixture's dev Vault with its root token.</summary>
-    public TestEnvironment Environment(string directory) => new(directory, new Dictionary<string, string>
+    /// <summary>The variables pointing the CLI at this fixture's dev Vault with its root token, and at its journals.</summary>
+    public Dictionary<string, string> Variables => new()
     {
         ["VAULT_ADDR"] = Vault.Address.ToString(),
         ["VAULT_TOKEN"] = Vault.RootToken,
         ["SECURELAUNCH_STATE_DIR"] = StateDirectory,
-    });
+    };
+
+    /// <summary>An environment with <see cref="Variables"/>, for the CLI run in-process.</summary>
+    public TestEnvironment Environment(string directory) => new(directory, Variables);
 
     /// <summary>Every container, running or not, of launches with this fixture's name.</summary>
     public Task<IReadOnlyList<ContainerSummary>> ContainersAsync() =>

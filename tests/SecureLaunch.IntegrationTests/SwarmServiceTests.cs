@@ -120,13 +120,7 @@ public sealed class SwarmServiceTests
                 secrets:
                   - { target: api_key, content: "{{ stripe.api_key }}" }
             """);
-        var environment = new Dictionary<string, string>
-        {
-            ["VAULT_ADDR"] = fixture.Vault.Address.ToString(),
-            ["VAULT_TOKEN"] = fixture.Vault.RootToken,
-            ["SECURELAUNCH_STATE_DIR"] = fixture.StateDirectory,
-        };
-        using (var launcher = await ChildLauncher.StartAsync(spec.File, environment))
+        using (var launcher = await ChildLauncher.StartAsync(spec.File, fixture.Variables))
         {
             await launcher.SignalAsync("KILL");
             await launcher.WaitForExitAsync();
@@ -135,7 +129,7 @@ public sealed class SwarmServiceTests
         var token = TestContext.Current.CancellationToken;
         (await fixture.Docker.ListServicesAsync(Labels(fixture), token)).ShouldHaveSingleItem("SIGKILL left the service running");
         (await fixture.Docker.ListSecretsAsync(Labels(fixture), token)).ShouldNotBeEmpty();
-        var down = new CliRun(new TestEnvironment(spec.Path, environment));
+        var down = new CliRun(fixture.Environment(spec.Path));
 
         (await down.RunAsync("down", fixture.Name, "--stop-grace", "1")).ShouldBe(ExitCodes.Success, down.Stdout + down.Stderr);
 

@@ -21,7 +21,7 @@ public sealed class JsonEventSchemaTests
         var document = schema.Document;
         var definitions = document["$defs"]!.AsObject();
         var events = CoreLogEvents.All();
-        if (Environment.GetEnvironmentVariable("SECURELAUNCH_UPDATE_GOLDEN") == "1")
+        if (CliRunner.UpdateGolden)
         {
             Rewrite(definitions, events);
             await File.WriteAllTextAsync(schema.Path, document.ToJsonString(Written) + "\n", TestContext.Current.CancellationToken);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using SecureLaunch.Cli.Output;
 using SecureLaunch.Core.Preflight;
@@ -36,7 +35,7 @@ public sealed class PlanWriterTests
 
         PlanWriter.WriteText(text, Report);
 
-        await MatchGoldenAsync("plan.output.txt", text.ToString());
+        await CliRunner.MatchGoldenAsync(Path.Combine(CliRunner.GoldenDirectory, "plan.output.txt"), text.ToString());
     }
 
     [Fact]
@@ -48,7 +47,7 @@ public sealed class PlanWriterTests
 
         using var document = JsonDocument.Parse(text.ToString());
         document.RootElement.ValueKind.ShouldBe(JsonValueKind.Object);
-        await MatchGoldenAsync("plan.output.json", text.ToString());
+        await CliRunner.MatchGoldenAsync(Path.Combine(CliRunner.GoldenDirectory, "plan.output.json"), text.ToString());
     }
 
     [Fact]
@@ -57,18 +56,4 @@ public sealed class PlanWriterTests
         Report.Succeeded.ShouldBeFalse();
         (Report with { Checks = [.. Report.Checks.Where(c => c.Status != CheckStatus.Failed)] }).Succeeded.ShouldBeTrue();
     }
-
-    private static async Task MatchGoldenAsync(string name, string actual)
-    {
-        var golden = Path.Combine(GoldenDirectory(), name);
-        if (Environment.GetEnvironmentVariable("SECURELAUNCH_UPDATE_GOLDEN") == "1")
-        {
-            await File.WriteAllTextAsync(golden, actual, TestContext.Current.CancellationToken);
-        }
-
-        actual.ShouldBe(await File.ReadAllTextAsync(golden, TestContext.Current.CancellationToken));
-    }
-
-    private static string GoldenDirectory() =>
-        typeof(PlanWriterTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GoldenDirectory").Value!;
 }
