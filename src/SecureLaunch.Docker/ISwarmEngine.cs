@@ -27,6 +27,9 @@ public interface ISwarmEngine
     /// <summary>Configs carrying every given label.</summary>
     Task<IReadOnlyList<SwarmObjectInfo>> ListConfigsAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
 
+    /// <summary>A config's data, which the daemon (unlike a secret's) gives back; null when no such config exists.</summary>
+    Task<byte[]?> ReadConfigAsync(string configId, CancellationToken cancellationToken);
+
     /// <summary>Removes a config; one that is gone is not an error.</summary>
     Task RemoveConfigAsync(string configId, CancellationToken cancellationToken);
 

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(610, LogLevel.Debug, "launch {LaunchId}: removed {Services} service(s), {Secrets} Swarm secret(s), {Configs} Swarm config(s)")]
     public static partial void SwarmCleanedUp(ILogger logger, string launchId, int services, int secrets, int configs);
+
+    [LoggerMessage(611, LogLevel.Debug, "launch {LaunchId}: let go of {Services} service(s); they keep running")]
+    public static partial void SwarmDetached(ILogger logger, string launchId, int services);
 }

@@ -13,8 +13,11 @@ public sealed partial class LaunchSession
     private JournalWriter? _journal;
     private LaunchJournalOptions? _journalOptions;
 
-    /// <summary>False with <c>run --no-revoke</c>: leases and the token are left to outlive the launch (the journal says so).</summary>
-    public bool RevokeOnExit { get; init; } = true;
+    /// <summary>
+    /// False with <c>run --no-revoke</c>: leases and the token are left to outlive the launch (the journal says so). The
+    /// agent keeps it false while it may hand a launch to another agent, and sets it when the launch is undeployed.
+    /// </summary>
+    public bool RevokeOnExit { get; set; } = true;
 
     /// <summary>The launch's journal writer once <see cref="StartJournal"/> ran; null when the launch keeps none.</summary>
     public JournalWriter? Journal => _journal;

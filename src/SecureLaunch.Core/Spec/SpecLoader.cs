@@ -87,7 +87,46 @@ public sealed class SpecLoader
             HomeDirectory = _environment.HomeDirectory,
         };
         var spec = binder.Bind(configuration, defaultName);
-        return new SpecLoadResult(errors.Count == 0 ? spec : null, Scrub(InReadingOrder(errors)));
+        return errors.Count == 0 && spec is not null
+            ? new SpecLoadResult(spec, []) { Values = Portable(configuration, spec.Name) }
+            : new SpecLoadResult(null, Scrub(InReadingOrder(errors)));
+    }
+
+    /// <summary>
+    /// Validates a spec given as resolved configuration keys (<see cref="SpecLoadResult.Values"/>); <paramref name="source"/>
+    /// names it in errors. Nothing is interpolated or overridden: the values were resolved where they came from.
+    /// </summary>
+    public static SpecLoadResult LoadValues(IReadOnlyDictionary<string, string> values, string source)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var errors = new List<SpecDiagnostic>();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)))
+            .Build();
+        var binder = new SpecBinder(source, new SpecSourceMap(SourceLocation.Of(source)), errors) { BaseDirectory = "/", HomeDirectory = "/" };
+        var spec = binder.Bind(configuration, values.GetValueOrDefault("name") ?? "launch");
+        return new SpecLoadResult(errors.Count == 0 ? spec : null, errors) { Values = values };
+    }
+
+    /// <summary>The keys another process can bind the same spec from, without anything only this one may know.</summary>
+    private static Dictionary<string, string> Portable(IConfiguration configuration, string name)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["name"] = name };
+        foreach (var (key, value) in configuration.AsEnumerable())
+        {
+            var path = key.Split(ConfigurationPath.KeyDelimiter);
+            var dropped = value is null
+                || path[0].Equals("dev", StringComparison.OrdinalIgnoreCase)
+                || (path.Length > 1 && path[0].Equals("vault", StringComparison.OrdinalIgnoreCase) && path[1] is var section
+                    && (section.Equals("auth", StringComparison.OrdinalIgnoreCase) || section.Equals("unseal", StringComparison.OrdinalIgnoreCase)))
+                || SpecShape.IsSecretMaterial(path);
+            if (!dropped)
+            {
+                values[key] = value!;
+            }
+        }
+
+        return values;
     }
 
     private string? Lookup(string name) => _variables.TryGetValue(name, out var value) ? value : _environment.GetVariable(name);

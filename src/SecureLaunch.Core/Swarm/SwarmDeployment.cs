@@ -27,7 +27,7 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
     private readonly SwarmDeploymentRequest _request;
     private readonly ISwarmEngine _swarm;
     private readonly ILogger _logger;
-    private readonly byte[] _hashKey = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _hashKey;
     private readonly List<DeployedService> _services = [];
     private readonly Dictionary<string, SecretSlot> _slots = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -39,6 +39,7 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
         _request = request;
         _swarm = request.Swarm;
         _logger = request.Logger;
+        _hashKey = request.HashKey ?? RandomNumberGenerator.GetBytes(32);
     }
 
     /// <summary>The launch these services belong to.</summary>

@@ -41,6 +41,12 @@ public sealed record SwarmDeploymentRequest
     /// <summary>Time a task gets between its stop signal and SIGKILL (the service's stop grace period).</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The key of the keyed hash in secret version names. A launch that outlives this process (the agent's) keeps it in
+    /// its sealed state, so a version with the same content keeps its name; null for a fresh random key.
+    /// </summary>
+    public byte[]? HashKey { get; init; }
+
     /// <summary>How long every replica may take to run the current spec, at deploy and at each rotation.</summary>
     public TimeSpan ConvergenceTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -90,6 +90,25 @@ public sealed partial class DockerEngine
     }
 
     /// <inheritdoc/>
+    /// <remarks><c>GET /configs/{id}</c>: 200; 404 no such config; 500, 503.</remarks>
+    public Task<byte[]?> ReadConfigAsync(string configId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(configId);
+        return CallAsync($"read config {new ShortId(configId)}", async token =>
+        {
+            try
+            {
+                var config = await _client.Configs.InspectConfigAsync(configId, token);
+                return config.Spec?.Data?.ToArray() ?? [];
+            }
+            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return (byte[]?)null;
+            }
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     /// <remarks><c>GET /configs</c>: 200, 500, 503; labels are matched on this side.</remarks>
     public Task<IReadOnlyList<SwarmObjectInfo>> ListConfigsAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {

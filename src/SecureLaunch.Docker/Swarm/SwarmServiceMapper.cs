@@ -26,6 +26,7 @@ internal static class SwarmServiceMapper
             Env = ToEnv(spec.Environment),
             Secrets = spec.Secrets.Select(ToSecretReference).ToList(),
             Configs = spec.Configs.Select(ToConfigReference).ToList(),
+            Mounts = spec.Mounts.Select(m => new Mount { Type = "bind", Source = m.Source, Target = m.Target, ReadOnly = m.ReadOnly }).ToList(),
         };
         if (spec.Entrypoint is not null)
         {
@@ -59,6 +60,7 @@ internal static class SwarmServiceMapper
             ContainerSpec = container,
             Placement = new Placement { Constraints = [.. spec.Constraints] },
             ForceUpdate = spec.ForceUpdate,
+            Networks = spec.Networks.Select(n => new NetworkAttachmentConfig { Target = n }).ToList(),
         };
         if (spec.Restart is { } restart)
         {

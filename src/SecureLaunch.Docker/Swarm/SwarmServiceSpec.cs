@@ -43,6 +43,12 @@ public sealed record SwarmServiceSpec
     /// <summary><c>process</c> or <c>hyperv</c> on Windows nodes; null for the default (Linux accepts nothing else).</summary>
     public string? Isolation { get; init; }
 
+    /// <summary>Host paths bind-mounted into each task, resolved on the node the task runs on.</summary>
+    public IReadOnlyList<SwarmBindMount> Mounts { get; init; } = [];
+
+    /// <summary>Networks the tasks attach to, by name or id; <c>host</c> shares the node's network stack. Empty: Swarm's default.</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
     /// <summary>Bumped to make Swarm replace every task though nothing else changed.</summary>
     public ulong ForceUpdate { get; init; }
 }

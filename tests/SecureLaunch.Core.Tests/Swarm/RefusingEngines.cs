@@ -47,6 +47,8 @@ internal sealed class RefusingEngines : ISwarmEngine, IContainerEngine
 
     public Task RemoveConfigAsync(string configId, CancellationToken cancellationToken) => Refuse<bool>($"remove config {configId}");
 
+    public Task<byte[]?> ReadConfigAsync(string configId, CancellationToken cancellationToken) => Refuse<byte[]?>($"read config {configId}");
+
     public Task<string> CreateServiceAsync(SwarmServiceSpec spec, CancellationToken cancellationToken) => Refuse<string>($"create service {spec.Name}");
 
     public Task<SwarmServiceInfo> InspectServiceAsync(string serviceId, CancellationToken cancellationToken) => Refuse<SwarmServiceInfo>($"inspect service {serviceId}");
