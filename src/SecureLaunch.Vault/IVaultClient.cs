@@ -29,6 +29,12 @@ public interface IVaultClient : IDisposable
     /// <summary><c>GET /v1/auth/token/lookup-self</c>: the current token's accessor, policies, TTL and renewability.</summary>
     Task<VaultTokenInfo> LookupSelfAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>POST /v1/auth/token/lookup-accessor</c>: another token's accessor, policies, TTL and renewability, found by its
+    /// accessor (the token itself never comes back). Needs <c>update</c> on that path, which <c>default</c> does not grant.
+    /// </summary>
+    Task<VaultTokenInfo> LookupAccessorAsync(string accessor, CancellationToken cancellationToken);
+
     /// <summary><c>POST /v1/auth/token/renew-self</c>; returns the lease Vault granted, which may be shorter than asked.</summary>
     Task<VaultTokenRenewal> RenewSelfAsync(TimeSpan? increment, CancellationToken cancellationToken);
 

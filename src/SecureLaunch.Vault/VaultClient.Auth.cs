@@ -44,6 +44,18 @@ public sealed partial class VaultClient
 
     /// <inheritdoc />
     /// <remarks>
+    /// 200 is read as lookup-self is. 400 (an unknown accessor: never issued, or its token expired or was revoked) throws
+    /// <see cref="VaultErrorKind.BadRequest"/> with Vault's <c>invalid accessor</c>; 403 (the token lacks <c>update</c>
+    /// on <c>auth/token/lookup-accessor</c>) throws <see cref="VaultErrorKind.PermissionDenied"/>.
+    /// </remarks>
+    public Task<VaultTokenInfo> LookupAccessorAsync(string accessor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accessor);
+        return _token.LookupAccessorAsync(accessor, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// 200 gives the granted lease. 400 (not renewable, past its max TTL) throws <see cref="VaultErrorKind.InvalidLease"/>;
     /// 403 (revoked or expired) <see cref="VaultErrorKind.PermissionDenied"/>: log in again.
     /// </remarks>

@@ -71,6 +71,7 @@ public sealed class LeakScanTests
         await Keep(client.RenewLeaseAsync(db.Lease!.LeaseId, TimeSpan.FromMinutes(5), Ct));
         await Keep(client.RenewSelfAsync(TimeSpan.FromHours(1), Ct));
         await Keep(client.LookupSelfAsync(Ct));
+        await Keep(client.LookupAccessorAsync("acc-userpass", Ct));
         await Capture(() => client.ReadSecretAsync(new SecretRequest { Path = "secret/forbidden" }, Ct));
         await Capture(() => vault.RunAsync(c => c.ReadSecretAsync(new SecretRequest { Path = "database/creds/broken" }, Ct)));
         await Capture(() => vault.RunAsync(c => c.ReadSecretAsync(new SecretRequest { Path = "secret/down" }, Ct)));
@@ -141,6 +142,8 @@ public sealed class LeakScanTests
             .On("PUT", "/v1/sys/leases/renew", CannedResponse.Ok("""{"lease_id":"database/creds/app/LEAKLEASE","lease_duration":300,"renewable":true}"""))
             .On("POST", "/v1/auth/token/renew-self", CannedResponse.Ok($$$"""{"auth":{"client_token":"{{{ClientToken}}}","accessor":"acc","lease_duration":3600,"renewable":true}}"""))
             .On("POST", "/v1/auth/token/revoke-self", CannedResponse.NoContent())
+            // Vault blanks lookup-accessor's id; a server that did not must still not get the token kept.
+            .On("POST", "/v1/auth/token/lookup-accessor", CannedResponse.Ok(Samples.LookupAccessor.Replace("\"id\": \"\"", $"\"id\": \"{ClientToken}\"", StringComparison.Ordinal)))
             .On("POST", "/v1/sys/unseal", request => request.Content!.ReadAsStringAsync().Result.Contains("-bad", StringComparison.Ordinal)
                 ? CannedResponse.Error(400, $"invalid key {UnsealKey}-bad")
                 : CannedResponse.Ok(SysSamples.Unsealed))

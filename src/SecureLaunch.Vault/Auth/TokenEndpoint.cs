@@ -7,7 +7,7 @@ using SecureLaunch.Vault.Json;
 
 namespace SecureLaunch.Vault.Auth;
 
-/// <summary>The token auth method's calls on the client's own token: lookup, renew and revoke.</summary>
+/// <summary>The token auth method's calls on the client's own token (lookup, renew and revoke) and, by accessor, on others.</summary>
 internal sealed class TokenEndpoint
 {
     private readonly VaultTransport _transport;
@@ -33,8 +33,29 @@ internal sealed class TokenEndpoint
             Sensitive = token.Value is { } value ? [value] : [],
         };
         var response = await _transport.SendAsync(request, cancellationToken);
-        var data = ResponseReader.ReadData(request, response, VaultJsonContext.Default.TokenLookupData);
-        return new VaultTokenInfo
+        return ToInfo(ResponseReader.ReadData(request, response, VaultJsonContext.Default.TokenLookupData));
+    }
+
+    /// <summary><c>POST /v1/auth/token/lookup-accessor</c> with <c>{"accessor":"..."}</c>: another token's properties, by accessor.</summary>
+    /// <remarks>
+    /// Needs <c>update</c> on <c>auth/token/lookup-accessor</c>, which Vault's <c>default</c> policy does not grant.
+    /// Status codes: 200 with the same <c>data</c> as lookup-self, its <c>id</c> empty (Vault never gives the token
+    /// for an accessor). 400 <c>invalid accessor</c> for an accessor Vault does not know (never issued, or its token
+    /// expired or was revoked), thrown as <see cref="VaultErrorKind.BadRequest"/>; 403 when the client's token lacks
+    /// the capability (<see cref="VaultErrorKind.PermissionDenied"/>), 503 sealed: thrown as <see cref="VaultApiException"/>.
+    /// </remarks>
+    public async Task<VaultTokenInfo> LookupAccessorAsync(string accessor, CancellationToken cancellationToken)
+    {
+        var request = new VaultRequest(HttpMethod.Post, "auth/token/lookup-accessor")
+        {
+            Body = JsonSerializer.SerializeToUtf8Bytes(new TokenAccessorRequest(accessor), VaultJsonContext.Default.TokenAccessorRequest),
+        };
+        var response = await _transport.SendAsync(request, cancellationToken);
+        return ToInfo(ResponseReader.ReadData(request, response, VaultJsonContext.Default.TokenLookupData));
+    }
+
+    private static VaultTokenInfo ToInfo(TokenLookupData data) =>
+        new()
         {
             Accessor = data.Accessor ?? string.Empty,
             Policies = data.Policies ?? [],
@@ -45,7 +66,6 @@ internal sealed class TokenEndpoint
             ExpireTime = DateTimeOffset.TryParse(data.ExpireTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
             Orphan = data.Orphan,
         };
-    }
 
     /// <summary><c>POST /v1/auth/token/renew-self</c> with <c>{"increment":"&lt;seconds&gt;s"}</c>, or <c>{}</c> for the default.</summary>
     /// <remarks>

@@ -1,6 +1,6 @@
 namespace SecureLaunch.Vault.Auth;
 
-/// <summary>What <c>auth/token/lookup-self</c> says of the current token. Holds the accessor, never the token.</summary>
+/// <summary>What <c>auth/token/lookup-self</c> (or <c>lookup-accessor</c>) says of a token. Holds the accessor, never the token.</summary>
 public sealed record VaultTokenInfo
 {
     public required string Accessor { get; init; }

@@ -1,7 +1,7 @@
 namespace SecureLaunch.Vault.Json;
 
 /// <summary>
-/// The <c>data</c> of <c>auth/token/lookup-self</c>. Its <c>id</c> field is the token itself and is deliberately
+/// The <c>data</c> of <c>auth/token/lookup-self</c> and <c>lookup-accessor</c>. Its <c>id</c> field is the token itself (empty from lookup-accessor) and is deliberately
 /// not a property here, so it is never kept.
 /// </summary>
 internal sealed record TokenLookupData

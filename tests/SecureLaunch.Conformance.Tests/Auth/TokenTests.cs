@@ -39,6 +39,34 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task Lookup_accessor_describes_the_token_without_its_id_refuses_an_unknown_accessor_and_needs_the_capability()
+    {
+        await using var vault = await VaultTarget.StartAsync();
+        var create = await vault.PostAsync("auth/token/create", new JsonObject { ["policies"] = new JsonArray("default"), ["ttl"] = "1h" });
+        var token = create.Text("auth.client_token");
+        var accessor = create.Text("auth.accessor");
+        var reader = await vault.TokenWithPoliciesAsync(await vault.WritePolicyAsync("""path "auth/token/lookup-accessor" { capabilities = ["update"] }"""));
+
+        var lookup = await vault.PostAsync("auth/token/lookup-accessor", new JsonObject { ["accessor"] = accessor }, reader);
+        var unknown = await vault.PostAsync("auth/token/lookup-accessor", new JsonObject { ["accessor"] = "no-such-accessor" });
+        var denied = await vault.PostAsync("auth/token/lookup-accessor", new JsonObject { ["accessor"] = accessor }, token);
+
+        lookup.Status.ShouldBe(HttpStatusCode.OK);
+        lookup.Text("data.id").ShouldBeEmpty();
+        lookup.Text("data.accessor").ShouldBe(accessor);
+        lookup.Strings("data.policies").ShouldBe(["default"]);
+        lookup.Number("data.creation_ttl").ShouldBe(3600);
+        vault.ShouldBeTtl(lookup.Number("data.ttl"), 3600);
+        lookup.Flag("data.renewable").ShouldBeTrue();
+        lookup.Text("data.path").ShouldBe("auth/token/create");
+        lookup.Body.ShouldNotContain(token);
+        unknown.Status.ShouldBe(HttpStatusCode.BadRequest);
+        unknown.Errors.ShouldBe(["invalid accessor"]);
+        denied.Status.ShouldBe(HttpStatusCode.Forbidden);
+        denied.Errors.Single().ShouldContain("permission denied");
+    }
+
+    [Fact]
     public async Task Renewal_is_capped_by_the_explicit_max_ttl()
     {
         await using var vault = await VaultTarget.StartAsync();

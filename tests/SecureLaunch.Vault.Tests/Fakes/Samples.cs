@@ -127,6 +127,33 @@ internal static class Samples
         }
         """;
 
+    /// <summary>auth-token.mdx, lookup-accessor: lookup-self's data with <c>id</c> empty and the ttl a little further on.</summary>
+    public const string LookupAccessor = """
+        {
+          "data": {
+            "accessor": "8609694a-cdbc-db9b-d345-e782dbb562ed",
+            "creation_time": 1523979354,
+            "creation_ttl": 2764800,
+            "display_name": "ldap2-tesla",
+            "entity_id": "7d2e3179-f69b-450c-7179-ac8ee8bd8ca9",
+            "expire_time": "2018-05-19T11:35:54.466476215-04:00",
+            "explicit_max_ttl": 0,
+            "id": "",
+            "identity_policies": ["dev-group-policy"],
+            "issue_time": "2018-04-17T11:35:54.466476078-04:00",
+            "meta": {
+              "username": "tesla"
+            },
+            "num_uses": 0,
+            "orphan": true,
+            "path": "auth/ldap2/login/tesla",
+            "policies": ["default", "testgroup2-policy"],
+            "renewable": true,
+            "ttl": 2763902
+          }
+        }
+        """;
+
     /// <summary>sys-leases.mdx, renew lease.</summary>
     public const string LeaseRenew = """
         {

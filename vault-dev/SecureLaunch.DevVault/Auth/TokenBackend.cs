@@ -3,7 +3,7 @@ using SecureLaunch.DevVault.State;
 
 namespace SecureLaunch.DevVault.Auth;
 
-/// <summary>The <c>auth/token/</c> method: create (plain, orphan or against a role), lookup, renew, revoke (self, by token or by accessor) and roles.</summary>
+/// <summary>The <c>auth/token/</c> method: create (plain, orphan or against a role), lookup (self, by token or by accessor), renew, revoke (self, by token or by accessor) and roles.</summary>
 internal sealed partial class TokenBackend(DevVaultState state) : IVaultBackend
 {
     private readonly TokenCreation _creation = new(state);
@@ -31,6 +31,7 @@ internal sealed partial class TokenBackend(DevVaultState state) : IVaultBackend
         {
             "lookup-self" => op is VaultOperation.Read or VaultOperation.Update ? Lookup(caller, request.Now) : VaultError.UnsupportedOperation,
             "lookup" => op == VaultOperation.Update ? LookupOther(request) : VaultError.UnsupportedOperation,
+            "lookup-accessor" => op == VaultOperation.Update ? LookupByAccessor(request) : VaultError.UnsupportedOperation,
             "create" => op == VaultOperation.Update ? _creation.Create(request, orphan: false) : VaultError.UnsupportedOperation,
             "create-orphan" => op == VaultOperation.Update ? _creation.Create(request, orphan: true) : VaultError.UnsupportedOperation,
             "renew-self" => op == VaultOperation.Update ? Renew(request, caller) : VaultError.UnsupportedOperation,
@@ -49,6 +50,30 @@ internal sealed partial class TokenBackend(DevVaultState state) : IVaultBackend
     {
         var token = state.Tokens.FindLive(Fields.String(request.Data, "token"), request.Now);
         return token is null ? new VaultError(403, ["bad token"]) : Lookup(token, request.Now);
+    }
+
+    /// <summary>
+    /// Vault's <c>handleUpdateLookupAccessor</c>: the lookup data with <c>id</c> blanked, since an accessor must never
+    /// yield its token. No accessor is 400 <c>missing accessor</c>; one it does not know (never issued, or its token
+    /// expired or was revoked) is 400 <c>invalid accessor</c>.
+    /// </summary>
+    private VaultResult LookupByAccessor(VaultRequest request)
+    {
+        var accessor = Fields.String(request.Data, "accessor");
+        if (string.IsNullOrEmpty(accessor))
+        {
+            return VaultError.BadRequest("missing accessor");
+        }
+
+        var token = state.Tokens.FindByAccessor(accessor, request.Now);
+        if (token is null)
+        {
+            return VaultError.BadRequest("invalid accessor");
+        }
+
+        var data = TokenJson.Lookup(token, request.Now);
+        data["id"] = string.Empty;
+        return new VaultResponse { Data = data, MountType = "token" };
     }
 
     private VaultResult RenewOther(VaultRequest request)
