@@ -12,6 +12,13 @@ internal static class SpecCommandBase
     /// </summary>
     public static (RunSpec? Spec, string? Path) Load(CliContext context, string? fileFlag, string[]? overrides, string[]? envFiles = null)
     {
+        var (result, path) = LoadResult(context, fileFlag, overrides, envFiles);
+        return (result?.Spec, path);
+    }
+
+    /// <summary>As <see cref="Load"/>, with the spec's resolved values too (<c>deploy</c> hands them to the agent).</summary>
+    public static (SpecLoadResult? Result, string? Path) LoadResult(CliContext context, string? fileFlag, string[]? overrides, string[]? envFiles = null)
+    {
         var variables = LoadEnvFiles(context, envFiles);
         if (variables is null)
         {
@@ -32,7 +39,7 @@ internal static class SpecCommandBase
             context.Console.WriteError(diagnostic);
         }
 
-        return (result.Spec, path);
+        return (result.IsValid ? result : null, path);
     }
 
     /// <summary>

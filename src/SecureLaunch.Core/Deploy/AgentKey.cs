@@ -25,14 +25,15 @@ public sealed class AgentKey : IDisposable
 
     public static AgentKey Generate() => new(ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256));
 
-    /// <summary>Reads a private key as <see cref="ExportPrivateKey"/> wrote it (PKCS#8, DER).</summary>
+    /// <summary>Reads a private key as <see cref="ExportPrivateKeyPem"/> wrote it (PKCS#8 PEM).</summary>
     /// <exception cref="CryptographicException">Not a P-256 private key.</exception>
-    public static AgentKey Import(ReadOnlySpan<byte> pkcs8)
+    /// <exception cref="ArgumentException">No PEM private key in the text.</exception>
+    public static AgentKey ImportPem(string pem)
     {
         var key = ECDiffieHellman.Create();
         try
         {
-            key.ImportPkcs8PrivateKey(pkcs8, out _);
+            key.ImportFromPem(pem);
             if (key.KeySize != 256)
             {
                 throw new CryptographicException($"the agent key must be a P-256 key, not {key.KeySize} bits");
@@ -47,8 +48,8 @@ public sealed class AgentKey : IDisposable
         }
     }
 
-    /// <summary>The private key as PKCS#8 (DER), for the Swarm secret only; never log or write it elsewhere.</summary>
-    public byte[] ExportPrivateKey() => _key.ExportPkcs8PrivateKey();
+    /// <summary>The private key as PKCS#8 PEM, for the Swarm secret only; never log or write it elsewhere.</summary>
+    public string ExportPrivateKeyPem() => _key.ExportPkcs8PrivateKeyPem();
 
     /// <summary>Seals <paramref name="plaintext"/> to this key (the agent's own state).</summary>
     public byte[] Seal(ReadOnlySpan<byte> plaintext, string purpose) => SealedBox.Seal(PublicKey, plaintext, purpose);

@@ -35,6 +35,12 @@ public sealed partial class ClusterStore
             return;
         }
 
+        // A key whose private half is gone can open nothing: only one agent key may be published.
+        foreach (var stale in existing)
+        {
+            await _swarm.RemoveConfigAsync(stale.Id, cancellationToken);
+        }
+
         await _swarm.CreateConfigAsync(
             new NewSwarmObject
             {

@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(808, LogLevel.Information, "launch {Name} ({LaunchId}) taken over from {Owner}; renewing {Leases} lease(s), nothing minted")]
     public static partial void LaunchTakenOver(ILogger logger, string name, string launchId, string owner, int leases);
+
+    [LoggerMessage(810, LogLevel.Information, "launch {Name}: {Kind} handed to the agent (wrapping token accessor {Accessor}); waiting for its answer")]
+    public static partial void HandoffLeft(ILogger logger, string name, string kind, string accessor);
+
+    [LoggerMessage(811, LogLevel.Warning, "could not revoke the launch token (accessor {Accessor}) after the failed deploy: {Reason}; revoke it by hand")]
+    public static partial void LaunchTokenNotRevoked(ILogger logger, string accessor, string reason);
+
+    [LoggerMessage(812, LogLevel.Warning, "could not revoke the pipeline's own login token: {Reason}; it expires with its TTL")]
+    public static partial void LoginTokenNotRevoked(ILogger logger, string reason);
 }

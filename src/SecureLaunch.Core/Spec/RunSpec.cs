@@ -16,6 +16,9 @@ public sealed record RunSpec
     /// <summary>The <c>rotation:</c> section: debounce and rate limit of the actions secret changes cause.</summary>
     public RotationSettings Rotation { get; init; } = RotationSettings.Default;
 
+    /// <summary>How <c>securelaunch deploy</c> has Vault make the launch's own token (<c>deploy:</c>).</summary>
+    public DeploySettings Deploy { get; init; } = DeploySettings.Default;
+
     /// <summary>Swarm services in spec order; they need the daemon to be a swarm manager.</summary>
     public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
 

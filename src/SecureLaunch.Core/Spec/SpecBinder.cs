@@ -35,6 +35,7 @@ internal sealed partial class SpecBinder
         var vault = BindVault(root.GetSection("vault"));
         var secrets = BindSecrets(root.GetSection("secrets"));
         var rotation = BindRotation(root.GetSection("rotation"));
+        var deploy = BindDeploy(root.GetSection("deploy"));
         var containers = BindContainers(root.GetSection("containers"), secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
         var services = BindServices(root.GetSection("services"), name, secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
         if (containers.Count == 0 && services.Count == 0 && !_errors.Any(e => e.Message.Contains("containers", StringComparison.Ordinal) || e.Message.Contains("service", StringComparison.Ordinal)))
@@ -52,6 +53,7 @@ internal sealed partial class SpecBinder
             Secrets = secrets,
             Containers = containers,
             Rotation = rotation,
+            Deploy = deploy,
             Services = services,
             HasDevSeed = root["dev"] is not null,
         };

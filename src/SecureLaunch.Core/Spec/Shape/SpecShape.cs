@@ -214,6 +214,11 @@ internal static class SpecShape
         Key("rateLimit", new SpecType.Text(RatePattern), "At most N signals or restarts per container per window, e.g. 1/30s", @default: "1/30s"),
     ]);
 
+    public static readonly SpecObject Deploy = new("deploy", "How securelaunch deploy has Vault make the launch's own token (docs/deploy.md)", [
+        Key("role", new SpecType.Text("^[^/]+$"), "The token role the launch token is created through: periodic, orphan, allowed_policies no wider than the launch needs", @default: DeploySettings.DefaultRole),
+        Key("policies", new SpecType.List(new SpecType.Text()), "The launch token's policies; Vault refuses any the role does not allow (default: the role's allowed policies)"),
+    ]);
+
     public static readonly SpecObject Root = new("spec", "A SecureLaunch run spec (securelaunch.yaml)", [
         Key("version", new SpecType.Integer(1, 1), "The spec format's version", required: true),
         Key("name", new SpecType.Text(NamePattern), "The launch's name, which prefixes what it creates (default: the spec directory's name)"),
@@ -222,6 +227,7 @@ internal static class SpecShape
         Key("containers", new SpecType.Map(NamePattern, "name", Container), "The containers to run, started in depends_on order"),
         Key("services", new SpecType.Map(NamePattern, "name", Service), "Swarm services to deploy (swarm mode needed); a spec needs containers, services or both"),
         Key("rotation", Rotation, "How changes reach containers: debounce and rate limit"),
+        Key("deploy", Deploy, "For securelaunch deploy: the token role and policies of the launch's own token"),
         Key("dev", new SpecType.FreeForm(), "The seed of the embedded dev Vault for run --dev and dev-vault --seed (kv, database, pki, policies, approle, userpass, jwt, kubernetes, rootToken)"),
     ])
     {
