@@ -26,10 +26,13 @@ internal sealed class LaunchFixture : IAsyncDisposable
     /// <summary>This test's own journal directory (<c>SECURELAUNCH_STATE_DIR</c>), so no test reads or leaves journals elsewhere.</summary>
     public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"securelaunch-state-{Guid.NewGuid():N}");
 
-    public static async Task<LaunchFixture> StartAsync(string seedYaml)
+    public static Task<LaunchFixture> StartAsync(string seedYaml) => StartAsync(seedYaml, seed => seed);
+
+    /// <summary>As <see cref="StartAsync(string)"/>, with what YAML cannot seed (keys, JWT roles) added by <paramref name="extend"/>.</summary>
+    public static async Task<LaunchFixture> StartAsync(string seedYaml, Func<DevVaultSeed, DevVaultSeed> extend)
     {
         var vault = await DevVaultServer.StartAsync(
-            new DevVaultOptions { Seed = DevVaultSeed.FromYaml(seedYaml, "seed.yaml") }, TestContext.Current.CancellationToken);
+            new DevVaultOptions { Seed = extend(DevVaultSeed.FromYaml(seedYaml, "seed.yaml")) }, TestContext.Current.CancellationToken);
         var docker = new DockerEngine(
             new DockerEngineOptions { Endpoint = DockerEndpoint.Resolve(System.Environment.GetEnvironmentVariable("DOCKER_HOST")) },
             NullLogger.Instance);
