@@ -3,7 +3,7 @@
 # extra dockerd in its own network namespace, wired to a bridge in a fourth namespace on a private
 # /24. The machine's own dockerd, and its single-node swarm, are never touched.
 #
-#   scripts/swarm-cluster.sh up [--hold PID]        build or repair it; prints the manager's DOCKER_HOST=...
+#   scripts/swarm-cluster.sh up [--hold PID]        build or repair it; prints the manager's DOCKER_HOST=... and HOST_ADDR=...
 #   scripts/swarm-cluster.sh down [--release PID]   stop the daemons, remove namespaces, links and data
 #   scripts/swarm-cluster.sh down --if-unused       the same, unless a live user holds it or it was up by hand
 #   scripts/swarm-cluster.sh status                 what runs; exits 0 when all three nodes are ready
@@ -11,7 +11,8 @@
 # Test runs share one cluster: `up --hold PID` records PID as a user and `down --release PID` tears
 # down only when no other live user remains and nobody brought the cluster up by hand (plain `up`).
 # Plain `down` always tears down. Nodes are named slc-NAME (manager, worker1, worker2), each with its
-# socket at /run/securelaunch-cluster/NAME/docker.sock. Root only; exit 2 means this host cannot run
+# socket at /run/securelaunch-cluster/NAME/docker.sock. The machine itself is on the cluster's /24 as
+# HOST_ADDR ($NET.1, link slc-host): a server listening there is reachable from the nodes. Root only; exit 2 means this host cannot run
 # it (not root, a tool missing). See docs/swarm-cluster.md.
 set -euo pipefail
 # shellcheck source=lib/busybox-image.sh
@@ -25,6 +26,8 @@ IMAGE="${SECURELAUNCH_TEST_IMAGE:-busybox:stable}"
 NODES=(manager worker1 worker2)
 SWITCH=slc-switch
 BRIDGE=slc0
+HOST_LINK=slc-host # the machine's own end of its veth to the bridge; the other end, in the switch, is 'host'
+HOST_ADDR="$NET.1"
 
 say() { printf 'swarm-cluster: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -69,8 +72,9 @@ lock() {
 
 ensure_network() {
   if [ ! -e "/var/run/netns/$SWITCH" ]; then
-    # Our own addresses live in other namespaces, so anything here on the /24 is someone else's.
-    if ip -4 -o addr show | awk '{print $4}' | grep -q "^${NET//./\\.}\."; then
+    # Our own addresses live in other namespaces, except HOST_ADDR on our own link: anything else here on
+    # the /24 is someone else's.
+    if ip -4 -o addr show | awk -v own="$HOST_LINK" '$2 != own {print $4}' | grep -q "^${NET//./\\.}\."; then
       die "$NET.0/24 is already used on this host (ip -4 addr); pick another with SECURELAUNCH_CLUSTER_NET"
     fi
     ip netns add "$SWITCH"
@@ -93,6 +97,21 @@ ensure_network() {
     ip -n "$ns" link set eth0 up
     ip -n "$SWITCH" link set "$node" master "$BRIDGE" up
   done
+  ensure_host_link
+}
+
+# The machine's root namespace on the bridge as HOST_ADDR, so that the nodes (and containers on them with
+# host networking) reach servers on the host. Only this one address: the nodes get no route beyond the /24.
+ensure_host_link() {
+  if ! ip link show "$HOST_LINK" >/dev/null 2>&1 || ! ip -n "$SWITCH" link show host >/dev/null 2>&1; then
+    # Half a pair cannot be repaired: both ends go and are made again.
+    ip link del "$HOST_LINK" 2>/dev/null || true
+    ip -n "$SWITCH" link del host 2>/dev/null || true
+    ip link add "$HOST_LINK" type veth peer name host netns "$SWITCH"
+  fi
+  ip addr replace "$HOST_ADDR/24" dev "$HOST_LINK"
+  ip link set "$HOST_LINK" up
+  ip -n "$SWITCH" link set host master "$BRIDGE" up
 }
 
 # --- daemons -------------------------------------------------------------------------------------
@@ -262,6 +281,7 @@ up() {
   if [ -n "$holder" ]; then : >"$STATE/holders/$holder"; else : >"$STATE/by-hand"; fi
   say "up in ${SECONDS}s: three ready nodes; workers at $(addr_of worker1), $(addr_of worker2)"
   printf 'DOCKER_HOST=unix://%s\n' "$(sock_of manager)"
+  printf 'HOST_ADDR=%s\n' "$HOST_ADDR"
 }
 
 down() {
@@ -291,9 +311,12 @@ down() {
     unmount_under "$STATE/$node"
     unmount_under "$DATA/$node"
   done
+  # Deleting the switch namespace takes the host link's peer, and so the link, with it; a link left
+  # without its namespace is removed here.
   for node in "${NODES[@]}" switch; do
     if [ -e "/var/run/netns/slc-$node" ]; then ip netns del "slc-$node"; fi
   done
+  ip link del "$HOST_LINK" 2>/dev/null || true
   rm -rf "$STATE" "$DATA"
   say "down in ${SECONDS}s"
 }
@@ -314,15 +337,27 @@ status() {
       printf 'dockerd stopped\n'
     fi
   done
+  printf '%-8s %-13s link  %s\n' host "$HOST_ADDR" "$(host_link_state)"
   if answers manager && [ "$(swarm_state manager)" = active ]; then
     dk manager node ls
     # The manager's view lags behind a daemon that just died: both must agree.
-    [ "$(ready_nodes)" = 3 ] && [ "$answering" = 3 ] && healthy=1
+    [ "$(ready_nodes)" = 3 ] && [ "$answering" = 3 ] && [ "$(host_link_state)" = "$HOST_LINK UP" ] && healthy=1
   fi
   if [ -d "$STATE/holders" ]; then
     printf 'users: %s%s\n' "$(live_holders | tr '\n' ' ')" "$([ -e "$STATE/by-hand" ] && echo '(by hand)')"
   fi
   [ "$healthy" = 1 ]
+}
+
+host_link_state() {
+  local state
+  state=$(ip -o link show "$HOST_LINK" 2>/dev/null | grep -o 'state [A-Z]*' | cut -d ' ' -f 2) || true
+  if [ -z "$state" ]; then printf '%s missing' "$HOST_LINK"; return; fi
+  if ip -4 -o addr show dev "$HOST_LINK" | grep -q " $HOST_ADDR/24 "; then
+    printf '%s %s' "$HOST_LINK" "$state"
+  else
+    printf '%s %s (without %s)' "$HOST_LINK" "$state" "$HOST_ADDR"
+  fi
 }
 
 usage() { say "usage: $0 up [--hold PID] | down [--release PID | --if-unused] | status"; exit 64; }

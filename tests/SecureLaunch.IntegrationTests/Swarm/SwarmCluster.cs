@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Reflection;
 using Docker.DotNet;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,12 +34,26 @@ public sealed class SwarmCluster : IAsyncLifetime
     private DockerClient? _client;
     private string? _stateDirectory;
     private string? _skipReason;
+    private IPAddress? _hostAddress;
 
     /// <summary>The manager's Docker.DotNet client, for the Swarm calls our own Docker layer does not make.</summary>
     public DockerClient Client => _client ?? throw new InvalidOperationException("call Require() first");
 
     /// <summary>The manager's endpoint (<c>unix:///run/securelaunch-cluster/manager/docker.sock</c>).</summary>
     public Uri ManagerEndpoint => EndpointOf(ManagerHostname);
+
+    /// <summary>
+    /// This machine's address on the cluster's network (<c>10.213.0.1</c>): a server on the host listening there (or on
+    /// any address) is reachable from the nodes, and so from a container with host networking on any of them.
+    /// </summary>
+    public IPAddress HostAddress
+    {
+        get
+        {
+            Require();
+            return _hostAddress ?? throw new InvalidOperationException("call Require() first");
+        }
+    }
 
     /// <summary>Skips the calling test when this host cannot run the cluster.</summary>
     public void Require() => Assert.SkipWhen(_skipReason is not null, _skipReason ?? "");
@@ -75,7 +90,9 @@ public sealed class SwarmCluster : IAsyncLifetime
             throw new InvalidOperationException($"scripts/swarm-cluster.sh up exited {exitCode}:\n{stderr}");
         }
 
-        var dockerHost = stdout.Split('\n').Single(l => l.StartsWith("DOCKER_HOST=", StringComparison.Ordinal))["DOCKER_HOST=".Length..];
+        var lines = stdout.Split('\n');
+        var dockerHost = lines.Single(l => l.StartsWith("DOCKER_HOST=", StringComparison.Ordinal))["DOCKER_HOST=".Length..];
+        _hostAddress = IPAddress.Parse(lines.Single(l => l.StartsWith("HOST_ADDR=", StringComparison.Ordinal))["HOST_ADDR=".Length..]);
         var socket = DockerEndpoint.Resolve(dockerHost).AbsolutePath;
         _stateDirectory = Path.GetDirectoryName(Path.GetDirectoryName(socket));
         _client = new DockerClientBuilder().WithEndpoint(ManagerEndpoint).Build();

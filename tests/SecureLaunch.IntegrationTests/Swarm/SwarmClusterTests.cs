@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Text;
 using Docker.DotNet.Models;
 using Shouldly;
 
@@ -6,7 +9,8 @@ namespace SecureLaunch.IntegrationTests.Swarm;
 
 /// <summary>
 /// The multi-node Swarm the deploy tests stand on behaves as a real cluster: three ready nodes, placement on workers,
-/// secrets delivered with the owner and mode asked for, rescheduling on drain, restart of a killed task.
+/// secrets delivered with the owner and mode asked for, rescheduling on drain, restart of a killed task, and a server on
+/// the host reachable from a task with host networking (as the SecureLaunch agent service runs).
 /// </summary>
 [Collection(SwarmClusterCollection.Name)]
 public sealed class SwarmClusterTests(SwarmCluster cluster)
@@ -110,5 +114,49 @@ public sealed class SwarmClusterTests(SwarmCluster cluster)
         var second = await scope.WaitForTaskAsync(service, t => t.IsRunning && t.Id != first.Id, "replacement task");
         second.ContainerId.ShouldNotBe(first.ContainerId);
         (await scope.TasksAsync(service)).Single(t => t.Id == first.Id).State.ShouldBe(TaskState.Failed);
+    }
+
+    [Fact]
+    public async Task A_host_network_task_on_a_worker_reaches_a_server_listening_on_the_hosts_cluster_address()
+    {
+        await using var scope = new SwarmScope(cluster);
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        using var listener = new TcpListener(cluster.HostAddress, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var served = ServeOnceAsync(listener, $"reply-{nonce}");
+        // Exit 3 unless the reply the host sent came back whole.
+        var container = new ContainerSpec
+        {
+            Image = "busybox:stable",
+            Command = ["sh", "-c", $"[ \"$(wget -qO- http://{cluster.HostAddress}:{port}/{nonce})\" = reply-{nonce} ] || exit 3"],
+        };
+
+        var service = await scope.CreateServiceAsync("fetch", container, RunOnce, ["host"], "node.hostname == slc-worker1");
+        var task = await scope.WaitForTaskAsync(service, t => t.HasEnded, "finished task");
+
+        task.State.ShouldBe(TaskState.Complete, task.ToString());
+        var (requestLine, client) = await served.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        requestLine.ShouldStartWith($"GET /{nonce} ");
+        var worker1 = (await cluster.Client.Swarm.ListNodesAsync(TestContext.Current.CancellationToken)).Single(n => n.Description?.Hostname == "slc-worker1");
+        client.ToString().ShouldBe(worker1.Status?.Addr, "the request came from worker1's own address: host networking on that node");
+    }
+
+    /// <summary>Answers one HTTP request with <paramref name="body"/>; returns its request line and the client's address.</summary>
+    private static async Task<(string RequestLine, IPAddress Client)> ServeOnceAsync(TcpListener listener, string body)
+    {
+        using var connection = await listener.AcceptTcpClientAsync(TestContext.Current.CancellationToken);
+        var client = ((IPEndPoint)connection.Client.RemoteEndPoint!).Address;
+        await using var stream = connection.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+        var requestLine = await reader.ReadLineAsync(TestContext.Current.CancellationToken) ?? "";
+        while (!string.IsNullOrEmpty(await reader.ReadLineAsync(TestContext.Current.CancellationToken)))
+        {
+        }
+
+        var response = Encoding.ASCII.GetBytes(
+            $"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}");
+        await stream.WriteAsync(response, TestContext.Current.CancellationToken);
+        return (requestLine, client);
     }
 }

@@ -39,7 +39,12 @@ internal sealed class SwarmScope : IAsyncDisposable
     }
 
     /// <summary>A replicated service with one replica, running <paramref name="container"/>.</summary>
-    public async Task<string> CreateServiceAsync(string name, ContainerSpec container, SwarmRestartPolicy restart, params string[] constraints)
+    public Task<string> CreateServiceAsync(string name, ContainerSpec container, SwarmRestartPolicy restart, params string[] constraints) =>
+        CreateServiceAsync(name, container, restart, [], constraints);
+
+    /// <summary>The same, attached to <paramref name="networks"/> (<c>host</c>: the node's own network stack).</summary>
+    public async Task<string> CreateServiceAsync(
+        string name, ContainerSpec container, SwarmRestartPolicy restart, IList<string> networks, params string[] constraints)
     {
         var created = await _client.Swarm.CreateServiceAsync(new ServiceCreateParameters
         {
@@ -51,6 +56,7 @@ internal sealed class SwarmScope : IAsyncDisposable
                     ContainerSpec = container,
                     RestartPolicy = restart,
                     Placement = new Placement { Constraints = constraints },
+                    Networks = networks.Count == 0 ? null : networks.Select(n => new NetworkAttachmentConfig { Target = n }).ToList(),
                 },
                 Mode = new ServiceMode { Replicated = new ReplicatedService { Replicas = 1 } },
             },
