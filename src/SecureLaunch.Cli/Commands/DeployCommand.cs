@@ -63,6 +63,13 @@ internal static class DeployCommand
         {
             var target = VaultTarget.Resolve(spec.Vault, context.Environment);
             using var engines = Engines.Create(context, target, spec.Vault, loggers);
+            var deployer = new Deployer(engines.Swarm, loggers.CreateLogger(CliLogging.LaunchCategory), context.TimeProvider);
+            if (await deployer.FindUnchangedAsync(spec.Name, loaded.Values, context.Shutdown.Token) is { } unchanged)
+            {
+                context.Console.Out.WriteLine($"{unchanged.Status}: {unchanged.Message}");
+                return ExitCodes.Success;
+            }
+
             var failed = await PreflightAsync(context, spec, engines, target.TokenSource);
             if (failed.Count > 0)
             {
@@ -71,7 +78,6 @@ internal static class DeployCommand
                 return ExitCodes.LaunchFailed;
             }
 
-            var deployer = new Deployer(engines.Swarm, loggers.CreateLogger(CliLogging.LaunchCategory), context.TimeProvider);
             var outcome = await deployer.DeployAsync(
                 new DeployRequest { Spec = spec, Values = loaded.Values, Source = SpecFileResolver.Display(path!, context.Environment), Timing = new DeployTiming { Timeout = timeout, PickupTimeout = TimeSpan.FromSeconds(Math.Min(30, timeout.TotalSeconds)) }, WrapTtl = wrapTtl },
                 engines.Vault,

@@ -47,7 +47,19 @@ public sealed partial class Deployer
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
-    /// <summary>Hands the launch to the agent and waits for its answer.</summary>
+    /// <summary>
+    /// The outcome when the launch already runs exactly this spec, so there is nothing to hand over (and nothing to
+    /// log in for); null when there is something to deploy.
+    /// </summary>
+    public async Task<DeployOutcome?> FindUnchangedAsync(string name, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var state = await _store.FindStateAsync(name, cancellationToken);
+        return state is not null && state.SpecHash == SpecHash(values)
+            ? new DeployOutcome(HandoffResult.Unchanged, $"launch {name} ({state.LaunchId}) already runs this spec; nothing changed", null)
+            : null;
+    }
+
+    /// <summary>Hands the launch to the agent and waits for its answer (see <see cref="FindUnchangedAsync"/> first).</summary>
     /// <exception cref="LaunchException">No agent, the login or token creation refused, the agent's failure (tampering, convergence...), or no answer in time.</exception>
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, IVaultClient vault, ISystemEnvironment environment, CancellationToken cancellationToken)
     {
@@ -56,11 +68,6 @@ public sealed partial class Deployer
         var spec = request.Spec;
         var agentKey = await FindAgentAsync(cancellationToken);
         var specHash = SpecHash(request.Values);
-        if (await _store.FindStateAsync(spec.Name, cancellationToken) is { } state && state.SpecHash == specHash)
-        {
-            return new DeployOutcome(HandoffResult.Unchanged, $"launch {spec.Name} ({state.LaunchId}) already runs this spec; nothing changed", null);
-        }
-
         var deploy = spec.Deploy;
         var login = await LogInAsync(spec, vault, environment, cancellationToken);
         try
