@@ -29,7 +29,7 @@ public sealed class SchemaCommandTests
 
         using var schema = JsonDocument.Parse(output);
         schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name)
-            .ShouldBe(["version", "name", "vault", "secrets", "containers", "services", "rotation", "dev"]);
+            .ShouldBe(["version", "name", "vault", "secrets", "containers", "services", "rotation", "deploy", "dev"]);
     }
 
     [Fact]

@@ -48,6 +48,6 @@ public sealed class SpecShapeTests
         SpecWalk.Sections(SpecShape.Root).Select(s => s.Path).ShouldBe([
             string.Empty, "vault", "vault.auth", "vault.unseal", "vault.tls", "secrets.<name>", "containers.<name>", "containers.<name>.files[]",
             "containers.<name>.ports[]", "containers.<name>.volumes[]", "containers.<name>.healthcheck", "containers.<name>.depends_on.<container>",
-            "services.<name>", "services.<name>.secrets[]", "services.<name>.update", "services.<name>.restart", "rotation",
+            "services.<name>", "services.<name>.secrets[]", "services.<name>.update", "services.<name>.restart", "rotation", "deploy",
         ]);
 }
