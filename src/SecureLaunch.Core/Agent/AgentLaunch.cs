@@ -104,7 +104,7 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
                     continue;
                 }
 
-                var lease = stored.Lease is { } l ? new VaultLease(l.LeaseId, TimeSpan.FromSeconds(l.DurationSeconds), l.Renewable, l.ObtainedAt) : null;
+                var lease = stored.Lease is { } l ? await launch.RefreshAsync(new VaultLease(l.LeaseId, TimeSpan.FromSeconds(l.DurationSeconds), l.Renewable, l.ObtainedAt), cancellationToken) : null;
                 launch._secrets.Add(definition, new VaultSecret { Path = stored.Path, Data = stored.Data, Lease = lease, KvVersion = stored.KvVersion, Version = stored.Version });
                 if (lease is not null)
                 {
@@ -162,6 +162,28 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
 
         await _session.DisposeAsync();
         _vault.Dispose();
+    }
+
+    /// <summary>
+    /// A stored lease renewed once, so its schedule starts from what Vault says now: the state may be several heartbeats
+    /// old, and a lease that looks nearly spent would be fetched again (minted) rather than renewed. One that will not
+    /// renew is kept as stored; the supervisor then fetches it again, as it must.
+    /// </summary>
+    private async Task<VaultLease> RefreshAsync(VaultLease stored, CancellationToken cancellationToken)
+    {
+        if (!stored.Renewable)
+        {
+            return stored;
+        }
+
+        try
+        {
+            return await _vault.RenewLeaseAsync(stored.LeaseId, null, cancellationToken);
+        }
+        catch (VaultException)
+        {
+            return stored;
+        }
     }
 
     private static async Task<DockerReadiness> PreflightAsync(AgentOptions options, RunSpec spec, CancellationToken cancellationToken) =>
