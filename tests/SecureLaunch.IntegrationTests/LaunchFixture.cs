@@ -29,14 +29,18 @@ internal sealed class LaunchFixture : IAsyncDisposable
     public static Task<LaunchFixture> StartAsync(string seedYaml) => StartAsync(seedYaml, seed => seed);
 
     /// <summary>As <see cref="StartAsync(string)"/>, with what YAML cannot seed (keys, JWT roles) added by <paramref name="extend"/>.</summary>
-    public static async Task<LaunchFixture> StartAsync(string seedYaml, Func<DevVaultSeed, DevVaultSeed> extend)
+    /// <param name="seedYaml">The dev Vault's seed.</param>
+    /// <param name="extend">Adds what YAML cannot seed (keys, JWT roles).</param>
+    /// <param name="listen">Where the dev Vault listens (default: a free loopback port), e.g. the host's address on the test cluster.</param>
+    /// <param name="docker">The engine to use (default: DOCKER_HOST), e.g. the test cluster's manager.</param>
+    public static async Task<LaunchFixture> StartAsync(string seedYaml, Func<DevVaultSeed, DevVaultSeed> extend, string? listen = null, Uri? docker = null)
     {
         var vault = await DevVaultServer.StartAsync(
-            new DevVaultOptions { Seed = extend(DevVaultSeed.FromYaml(seedYaml, "seed.yaml")) }, TestContext.Current.CancellationToken);
-        var docker = new DockerEngine(
-            new DockerEngineOptions { Endpoint = DockerEndpoint.Resolve(System.Environment.GetEnvironmentVariable("DOCKER_HOST")) },
+            new DevVaultOptions { Seed = extend(DevVaultSeed.FromYaml(seedYaml, "seed.yaml")), Listen = listen ?? "127.0.0.1:0" }, TestContext.Current.CancellationToken);
+        var engine = new DockerEngine(
+            new DockerEngineOptions { Endpoint = docker ?? DockerEndpoint.Resolve(System.Environment.GetEnvironmentVariable("DOCKER_HOST")) },
             NullLogger.Instance);
-        return new LaunchFixture(vault, docker, $"it-{Guid.NewGuid():N}"[..15]);
+        return new LaunchFixture(vault, engine, $"it-{Guid.NewGuid():N}"[..15]);
     }
 
     /// <summary>The variables pointing the CLI at this fixture's dev Vault with its root token, and at its journals.</summary>

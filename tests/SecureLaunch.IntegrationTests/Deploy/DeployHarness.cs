@@ -45,12 +45,20 @@ internal sealed class DeployHarness : IAsyncDisposable
     }
 
     public LaunchFixture Fixture { get; }
+
+    /// <summary>The test cluster deployed to; null for the machine's own swarm.</summary>
+    public Swarm.SwarmCluster? Cluster { get; private init; }
     public AgentKey AgentKey { get; }
 
     /// <summary>The agent's private key, where a test agent reads it (a Swarm task reads it from its secret's tmpfs).</summary>
     public string KeyFile { get; }
 
-    public static async Task<DeployHarness> StartAsync(TimeSpan pipelineTokenTtl)
+    /// <param name="pipelineTokenTtl">How long the pipeline's JWT login token lives.</param>
+    /// <param name="cluster">
+    /// The three-node test cluster to deploy to, with the dev Vault on the host's address there; null for the machine's
+    /// single-node swarm with the agent as a local process (this harness then publishes the agent key itself).
+    /// </param>
+    public static async Task<DeployHarness> StartAsync(TimeSpan pipelineTokenTtl, Swarm.SwarmCluster? cluster = null)
     {
         var jwtKey = RSA.Create(2048);
         var fixture = await LaunchFixture.StartAsync(Seed, seed => seed with
@@ -64,7 +72,7 @@ internal sealed class DeployHarness : IAsyncDisposable
                     ["ci-narrow"] = new("sub") { BoundAudiences = ["vault"], Token = new DevTokenSettings { Policies = ["narrow"], Ttl = pipelineTokenTtl } },
                 },
             },
-        });
+        }, cluster is null ? null : $"{cluster.HostAddress}:0", cluster?.ManagerEndpoint);
         using (var http = new HttpClient { BaseAddress = fixture.Vault.Address })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "v1/auth/token/roles/securelaunch-deploy")
@@ -76,17 +84,24 @@ internal sealed class DeployHarness : IAsyncDisposable
         }
 
         var agentKey = AgentKey.Generate();
-        await new ClusterStore(fixture.Docker, TimeProvider.System).PublishKeyAsync(agentKey, TestContext.Current.CancellationToken);
+        if (cluster is null)
+        {
+            await new ClusterStore(fixture.Docker, TimeProvider.System).PublishKeyAsync(agentKey, TestContext.Current.CancellationToken);
+        }
+
         var keyFile = Path.Combine("/dev/shm", $"securelaunch-agent-key-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(keyFile, agentKey.ExportPrivateKeyPem(), TestContext.Current.CancellationToken);
-        return new DeployHarness(fixture, jwtKey, agentKey, keyFile);
+        return new DeployHarness(fixture, jwtKey, agentKey, keyFile) { Cluster = cluster };
     }
 
     /// <summary>A CI job's JWT, as a pipeline gets it from its CI system.</summary>
     public string Jwt() => SecureLaunch.TestKit.TestJwts.Mint(_jwtKey, "repo:acme/app", "vault");
 
     /// <summary>A services-only spec logging in with the pipeline's JWT (<c>CI_JOB_JWT</c>).</summary>
-    public string Spec(string jwtRole = "ci", string marker = "v1") => $$$"""
+    /// <param name="jwtRole">The pipeline's JWT role.</param>
+    /// <param name="marker">What the task prints once it read its secret file.</param>
+    /// <param name="service">More keys of the service, indented as its own (e.g. replicas, constraints).</param>
+    public string Spec(string jwtRole = "ci", string marker = "v1", string service = "") => $$$"""
         version: 1
         name: {{{Fixture.Name}}}
         vault:
@@ -104,15 +119,25 @@ internal sealed class DeployHarness : IAsyncDisposable
             secrets:
               - { target: api_key, content: "{{ stripe.api_key }}" }
               - { target: db_password, content: "{{ db.password }}" }
+        {{{service}}}
         """;
 
     /// <summary>The pipeline's environment: the dev Vault's address and the job's JWT, no Vault token.</summary>
-    public TestEnvironment Pipeline(string directory) => new(directory, new Dictionary<string, string>
+    public TestEnvironment Pipeline(string directory)
     {
-        ["VAULT_ADDR"] = Fixture.Vault.Address.ToString(),
-        ["CI_JOB_JWT"] = Jwt(),
-        ["SECURELAUNCH_STATE_DIR"] = Fixture.StateDirectory,
-    });
+        var variables = new Dictionary<string, string>
+        {
+            ["VAULT_ADDR"] = Fixture.Vault.Address.ToString(),
+            ["CI_JOB_JWT"] = Jwt(),
+            ["SECURELAUNCH_STATE_DIR"] = Fixture.StateDirectory,
+        };
+        if (Cluster is not null)
+        {
+            variables["DOCKER_HOST"] = Cluster.ManagerEndpoint.ToString();
+        }
+
+        return new(directory, variables);
+    }
 
     public AgentProcess StartAgent(string owner) => AgentProcess.Start(KeyFile, Fixture.Vault.Address, owner);
 

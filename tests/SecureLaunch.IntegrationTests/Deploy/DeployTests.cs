@@ -34,7 +34,7 @@ public sealed class DeployTests
         var minted = Count(fixture.Vault.Counters.CredentialsIssued, "database");
         minted.ShouldBe(1);
         var service = (await fixture.Docker.ListServicesAsync(harness.Labels, token)).ShouldHaveSingleItem();
-        await EventuallyAsync(async () => (await DockerCli.RunAsync("service", "logs", service.Id)).Contains("file-arrived-v1"), "the task read its secret file");
+        await Eventually.HoldsAsync(async () => (await DockerCli.RunAsync("service", "logs", service.Id)).Contains("file-arrived-v1"), "the task read its secret file");
         (await DockerCli.RunAsync("service", "inspect", service.Id)).ShouldNotContain(Value);
         var state = (await new ClusterStore(fixture.Docker, TimeProvider.System).FindStateAsync(fixture.Name, token)).ShouldNotBeNull();
         var sealedState = (await fixture.Docker.ReadConfigAsync(state.ConfigId, token)).ShouldNotBeNull();
@@ -44,15 +44,15 @@ public sealed class DeployTests
         first.Kill();
         var renewals = Count(fixture.Vault.Counters.Renewals, "lease");
         using var second = harness.StartAgent("agent-two");
-        await EventuallyAsync(() => Task.FromResult(second.Stderr.Contains("taken over from agent-one")), "the second agent took the launch over");
+        await Eventually.HoldsAsync(() => Task.FromResult(second.Stderr.Contains("taken over from agent-one")), "the second agent took the launch over");
         Count(fixture.Vault.Counters.CredentialsIssued, "database").ShouldBe(minted, "taking over mints nothing");
-        await EventuallyAsync(() => Task.FromResult(Count(fixture.Vault.Counters.Renewals, "lease") > renewals), "renewals resumed");
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(fixture.Vault.Counters.Renewals, "lease") > renewals), "renewals resumed");
 
         // The database credentials reach their max TTL (45 s) long after the pipeline token (15 s) died: the agent
         // mints new ones with the launch token and rolls the service onto a new Swarm secret version.
         var firstVersions = service.Secrets.Select(s => s.Name).ToHashSet();
-        await EventuallyAsync(() => Task.FromResult(Count(fixture.Vault.Counters.CredentialsIssued, "database") > minted), "the credentials rotated", TimeSpan.FromSeconds(120));
-        await EventuallyAsync(async () => (await fixture.Docker.InspectServiceAsync(service.Id, token)).Secrets.Any(s => !firstVersions.Contains(s.Name)), "the service rolled to the new version");
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(fixture.Vault.Counters.CredentialsIssued, "database") > minted), "the credentials rotated", TimeSpan.FromSeconds(120));
+        await Eventually.HoldsAsync(async () => (await fixture.Docker.InspectServiceAsync(service.Id, token)).Secrets.Any(s => !firstVersions.Contains(s.Name)), "the service rolled to the new version");
         (DateTimeOffset.UtcNow - deployedAt).ShouldBeGreaterThan(pipelineTtl);
         fixture.Vault.Leases.Where(l => !l.Revoked && l.Path.StartsWith("database/", StringComparison.Ordinal)).ShouldNotBeEmpty();
 
@@ -62,7 +62,7 @@ public sealed class DeployTests
         undeploy.Stdout.ShouldStartWith("removed: ");
         (await fixture.Docker.ListServicesAsync(harness.Labels, token)).ShouldBeEmpty();
         (await fixture.Docker.ListConfigsAsync(harness.Labels, token)).ShouldBeEmpty("state, hand-offs and results go too");
-        await EventuallyAsync(async () => (await fixture.Docker.ListSecretsAsync(harness.Labels, token)).Count == 0, "every Swarm secret version is gone");
+        await Eventually.HoldsAsync(async () => (await fixture.Docker.ListSecretsAsync(harness.Labels, token)).Count == 0, "every Swarm secret version is gone");
         fixture.Vault.Leases.ShouldAllBe(l => l.Revoked);
         second.Stderr.ShouldNotContain(Value);
         first.Stderr.ShouldNotContain(Value);
@@ -103,7 +103,7 @@ public sealed class DeployTests
         var running = deploy.RunAsync("deploy", "-f", spec.File, "--timeout", "90s");
 
         // An attacker with the agent's key (or a leaked hand-off) gets there first and unwraps the launch token.
-        await EventuallyAsync(async () => (await store.ListHandoffsAsync(token)).Any(h => h.Labels.GetValueOrDefault(DeployLabels.Name) == fixture.Name), "the hand-off was left");
+        await Eventually.HoldsAsync(async () => (await store.ListHandoffsAsync(token)).Any(h => h.Labels.GetValueOrDefault(DeployLabels.Name) == fixture.Name), "the hand-off was left");
         var left = (await store.ListHandoffsAsync(token)).First(h => h.Labels.GetValueOrDefault(DeployLabels.Name) == fixture.Name);
         var handoff = (await store.OpenHandoffAsync(left, harness.AgentKey, token)).ShouldNotBeNull();
         using (var thief = new HttpClient { BaseAddress = fixture.Vault.Address })
@@ -172,19 +172,4 @@ public sealed class DeployTests
     }
 
     private static long Count(IReadOnlyDictionary<string, long> counts, string kind) => DevVaultCounters.Of(counts, kind);
-
-    /// <summary>Polls until <paramref name="condition"/> holds; a hang guard, not a timing assertion.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + (limit ?? TimeSpan.FromSeconds(90));
-        while (!await condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"never happened: {what}");
-            }
-
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-    }
 }
