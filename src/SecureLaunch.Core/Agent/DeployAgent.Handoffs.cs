@@ -73,16 +73,18 @@ public sealed partial class DeployAgent
             return new HandoffResult(HandoffResult.Unchanged, $"launch {handoff.Name} already runs this spec");
         }
 
-        var launch = await AgentLaunch.DeployAsync(_options, handoff, spec, token, accessor, cancellationToken);
+        // A changed spec updates the running services in place; the previous launch's leases and token then go.
+        var launch = previous is null
+            ? await AgentLaunch.DeployAsync(_options, handoff, spec, token, accessor, cancellationToken)
+            : await AgentLaunch.UpdateAsync(_options, handoff, spec, token, accessor, previous, cancellationToken);
         _launches[handoff.Name] = launch;
         launch.Record = previous?.Record;
         await WriteAsync(launch, heartbeat: true, cancellationToken);
         launch.WrittenFingerprint = launch.Fingerprint();
         if (previous is not null)
         {
-            // A changed spec: the new services run and converged; now the old launch goes, with its leases and token.
-            await previous.UndeployAsync();
-            Log.LaunchReplaced(_logger, handoff.Name, previous.LaunchId, launch.LaunchId);
+            await previous.RetireAsync();
+            Log.LaunchUpdated(_logger, handoff.Name, launch.LaunchId);
         }
 
         Log.LaunchDeployed(_logger, handoff.Name, launch.LaunchId, spec.Services.Count, spec.Secrets.Count);

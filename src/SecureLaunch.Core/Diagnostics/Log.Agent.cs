@@ -23,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(805, LogLevel.Information, "launch {Name} ({LaunchId}): {Services} service(s) running with {Secrets} secret(s)")]
     public static partial void LaunchDeployed(ILogger logger, string name, string launchId, int services, int secrets);
 
-    [LoggerMessage(806, LogLevel.Information, "launch {Name}: replaced {OldLaunchId} with {NewLaunchId}")]
-    public static partial void LaunchReplaced(ILogger logger, string name, string oldLaunchId, string newLaunchId);
+    [LoggerMessage(806, LogLevel.Information, "launch {Name} ({LaunchId}): updated in place to the new spec; the previous leases and token are revoked")]
+    public static partial void LaunchUpdated(ILogger logger, string name, string launchId);
 
     [LoggerMessage(807, LogLevel.Information, "launch {Name} ({LaunchId}) undeployed")]
     public static partial void LaunchUndeployed(ILogger logger, string name, string launchId);

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(611, LogLevel.Debug, "launch {LaunchId}: let go of {Services} service(s); they keep running")]
     public static partial void SwarmDetached(ILogger logger, string launchId, int services);
+
+    [LoggerMessage(612, LogLevel.Information, "service {Name}: {ServiceName} updated in place to the new spec, {NewVersions} new secret version(s)")]
+    public static partial void ServiceUpdatedInPlace(ILogger logger, string name, string serviceName, int newVersions);
 }

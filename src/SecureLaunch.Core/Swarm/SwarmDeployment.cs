@@ -81,18 +81,7 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
         var rendered = new List<RenderedService>();
         try
         {
-            var images = new Dictionary<string, ImageDetails>(request.Images, StringComparer.Ordinal);
-            foreach (var service in request.Spec.Services)
-            {
-                if (!images.TryGetValue(service.Image, out var image))
-                {
-                    await request.Docker.EnsureImageAsync(service.Image, cancellationToken);
-                    images[service.Image] = image = await request.Docker.InspectImageAsync(service.Image, cancellationToken);
-                }
-
-                rendered.Add(ServiceRenderer.Render(request, service, image));
-            }
-
+            await RenderAllAsync(request, rendered, cancellationToken);
             var init = rendered.Any(r => r.NeedsInit) ? ReadInit(request, rendered.First(r => r.NeedsInit).Definition) : null;
             var initConfig = init is null ? null : await deployment.CreateInitConfigAsync(init, cancellationToken);
             foreach (var service in rendered)
@@ -114,11 +103,37 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
         }
     }
 
+    /// <summary>Renders every service of the spec into <paramref name="rendered"/> (which the caller disposes), ensuring images it was not given.</summary>
+    private static async Task RenderAllAsync(SwarmDeploymentRequest request, List<RenderedService> rendered, CancellationToken cancellationToken)
+    {
+        var images = new Dictionary<string, ImageDetails>(request.Images, StringComparer.Ordinal);
+        foreach (var service in request.Spec.Services)
+        {
+            if (!images.TryGetValue(service.Image, out var image))
+            {
+                await request.Docker.EnsureImageAsync(service.Image, cancellationToken);
+                images[service.Image] = image = await request.Docker.InspectImageAsync(service.Image, cancellationToken);
+            }
+
+            rendered.Add(ServiceRenderer.Render(request, service, image));
+        }
+    }
+
     /// <summary>For a launch of services only: returns when <paramref name="cancellationToken"/> is cancelled (SIGINT/SIGTERM), by throwing.</summary>
     public Task WaitUntilCancelledAsync(CancellationToken cancellationToken) =>
         Task.Delay(Timeout.InfiniteTimeSpan, _request.TimeProvider, cancellationToken);
 
     private async Task CreateServiceAsync(RenderedService rendered, SwarmObjectInfo? initConfig, CancellationToken cancellationToken)
+    {
+        var (spec, slots) = await PrepareAsync(rendered, initConfig, cancellationToken);
+        var id = await _swarm.CreateServiceAsync(spec, cancellationToken);
+        await RegisterAsync(rendered, id, spec, slots, cancellationToken);
+        Log.ServiceCreated(_logger, rendered.Definition.Name, spec.Name, spec.Image, spec.Replicas, spec.Secrets.Count);
+    }
+
+    /// <summary>Creates (or finds) the Swarm secret version of each of the service's secrets, and the spec that mounts them.</summary>
+    private async Task<(SwarmServiceSpec Spec, List<(RenderedSecret Secret, SwarmObjectInfo Created, string Hash)> Slots)> PrepareAsync(
+        RenderedService rendered, SwarmObjectInfo? initConfig, CancellationToken cancellationToken)
     {
         var references = new List<SwarmFileReference>();
         var slots = new List<(RenderedSecret Secret, SwarmObjectInfo Created, string Hash)>();
@@ -136,7 +151,13 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
                 ? [new SwarmFileReference(initConfig.Id, initConfig.Name, HiddenEnvironment.InitPath, 0, 0, ServiceRenderer.InitMode)]
                 : [],
         };
-        var id = await _swarm.CreateServiceAsync(spec, cancellationToken);
+        return (spec, slots);
+    }
+
+    /// <summary>Records a created or updated service and its secret slots, and follows its logs through the mask.</summary>
+    private async Task RegisterAsync(
+        RenderedService rendered, string id, SwarmServiceSpec spec, List<(RenderedSecret Secret, SwarmObjectInfo Created, string Hash)> slots, CancellationToken cancellationToken)
+    {
         var deployed = new DeployedService
         {
             Definition = rendered.Definition,
@@ -159,7 +180,6 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
         }
 
         deployed.Logs = await _swarm.StreamServiceLogsAsync(id, deployed.Stdout, deployed.Stderr, cancellationToken);
-        Log.ServiceCreated(_logger, rendered.Definition.Name, spec.Name, spec.Image, spec.Replicas, references.Count);
     }
 
     private async Task ConvergeAsync(DeployedService service, CancellationToken cancellationToken)
@@ -193,13 +213,27 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
         }
     }
 
+    /// <summary>The config holding the init; one with the same content (named by its hash) is reused, as an update in place finds it.</summary>
     private async Task<SwarmObjectInfo> CreateInitConfigAsync(byte[] init, CancellationToken cancellationToken)
     {
         var name = SwarmNames.InitConfig(_request.Spec.Name, LaunchId, Convert.ToHexStringLower(SHA256.HashData(init))[..SwarmNames.HashLength]);
-        var config = await _swarm.CreateConfigAsync(
-            new NewSwarmObject { Name = name, Data = init, Labels = SwarmLabels.ForLaunch(LaunchId, _request.Spec.Name) }, cancellationToken);
-        Log.InitConfigCreated(_logger, name, init.Length);
-        return config;
+        var labels = SwarmLabels.ForLaunch(LaunchId, _request.Spec.Name);
+        try
+        {
+            var config = await _swarm.CreateConfigAsync(new NewSwarmObject { Name = name, Data = init, Labels = labels }, cancellationToken);
+            Log.InitConfigCreated(_logger, name, init.Length);
+            return config;
+        }
+        catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            var existing = (await _swarm.ListConfigsAsync(labels, cancellationToken)).FirstOrDefault(c => c.Name == name);
+            if (existing is null)
+            {
+                throw;
+            }
+
+            return existing;
+        }
     }
 
     private static byte[] ReadInit(SwarmDeploymentRequest request, ServiceDefinition service)

@@ -76,7 +76,7 @@ public sealed class DeployTests
         using var spec = new SpecDirectory(harness.Spec());
         using var agent = harness.StartAgent("agent-idem");
         var first = new CliRun(harness.Pipeline(spec.Path));
-        (await first.RunAsync("deploy", "-f", spec.File)).ShouldBe(ExitCodes.Success, first.Stderr + agent.Stderr);
+        (await first.RunAsync("deploy", "-f", spec.File)).ShouldBe(ExitCodes.Success, first.Stderr);
         var service = (await fixture.Docker.ListServicesAsync(harness.Labels, token)).ShouldHaveSingleItem();
         var counters = fixture.Vault.Counters;
 
@@ -90,6 +90,38 @@ public sealed class DeployTests
         now.Id.ShouldBe(service.Id);
         now.Version.ShouldBe(service.Version, "the service was not updated");
         (await new CliRun(harness.Pipeline(spec.Path)).RunAsync("undeploy", fixture.Name)).ShouldBe(ExitCodes.Success);
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_changed_spec_updates_the_services_in_place_and_revokes_the_previous_leases_and_token()
+    {
+        await using var harness = await DeployHarness.StartAsync(TimeSpan.FromMinutes(5));
+        var (fixture, token) = (harness.Fixture, TestContext.Current.CancellationToken);
+        using var spec = new SpecDirectory(harness.Spec(marker: "v1"));
+        using var agent = harness.StartAgent("agent-update");
+        var first = new CliRun(harness.Pipeline(spec.Path));
+        (await first.RunAsync("deploy", "-f", spec.File)).ShouldBe(ExitCodes.Success, first.Stderr);
+        var before = (await fixture.Docker.ListServicesAsync(harness.Labels, token)).ShouldHaveSingleItem();
+        var firstLease = fixture.Vault.Leases.Single(l => l.Path.StartsWith("database/", StringComparison.Ordinal));
+        var tokensRevoked = Count(fixture.Vault.Counters.Revocations, "token");
+
+        await File.WriteAllTextAsync(spec.File, harness.Spec(marker: "v2"), token);
+        var second = new CliRun(harness.Pipeline(spec.Path));
+        (await second.RunAsync("deploy", "-f", spec.File)).ShouldBe(ExitCodes.Success, second.Stderr);
+
+        second.Stdout.ShouldStartWith("converged: ");
+        var after = (await fixture.Docker.ListServicesAsync(harness.Labels, token)).ShouldHaveSingleItem();
+        after.Id.ShouldBe(before.Id, "the service is updated where it stands, not replaced");
+        after.Version.ShouldBeGreaterThan(before.Version);
+        await Eventually.HoldsAsync(async () => (await DockerCli.RunAsync("service", "logs", after.Id)).Contains("file-arrived-v2"), "the updated task read its secret file");
+        Target(after, "api_key").ShouldBe(Target(before, "api_key"), "a secret whose content did not change keeps its version");
+        Target(after, "db_password").ShouldNotBe(Target(before, "db_password"), "the new launch token's credentials are a new version");
+        fixture.Vault.Leases.Single(l => l.LeaseId == firstLease.LeaseId).Revoked.ShouldBeTrue("the previous launch's leases are revoked");
+        fixture.Vault.Leases.Count(l => !l.Revoked).ShouldBe(1, string.Join("; ", fixture.Vault.Leases.Select(l => $"{l.Path} {l.LeaseId} revoked={l.Revoked}")));
+        Count(fixture.Vault.Counters.Revocations, "token").ShouldBeGreaterThanOrEqualTo(tokensRevoked + 3, "the previous launch token, and the preflight's and deploy's login tokens");
+        await Eventually.HoldsAsync(async () => (await fixture.Docker.ListSecretsAsync(harness.Labels, token)).Count == 2, "the replaced version was removed");
+        (await new CliRun(harness.Pipeline(spec.Path)).RunAsync("undeploy", fixture.Name)).ShouldBe(ExitCodes.Success);
+        fixture.Vault.Leases.ShouldAllBe(l => l.Revoked);
     }
 
     [Fact(Timeout = 180_000)]
@@ -114,7 +146,7 @@ public sealed class DeployTests
         }
 
         using var agent = harness.StartAgent("agent-tamper");
-        (await running).ShouldBe(ExitCodes.LaunchFailed, deploy.Stdout + agent.Stderr);
+        (await running).ShouldBe(ExitCodes.LaunchFailed, deploy.Stdout);
 
         deploy.Stderr.ShouldContain("TAMPERING?");
         deploy.Stderr.ShouldContain($"accessor {handoff.WrappingAccessor}");
@@ -172,4 +204,6 @@ public sealed class DeployTests
     }
 
     private static long Count(IReadOnlyDictionary<string, long> counts, string kind) => DevVaultCounters.Of(counts, kind);
+
+    private static string Target(SecureLaunch.Docker.Swarm.SwarmServiceInfo service, string target) => service.Secrets.Single(s => s.Target == target).Name;
 }
