@@ -90,62 +90,6 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// A changed spec for the running launch <paramref name="previous"/>: fetches the secrets with the new launch token,
-    /// pauses the previous launch's supervision (its rotation must not race this), and updates the services in place,
-    /// keeping the launch id and the hash key, so services keep their names and unchanged secrets their versions. The
-    /// caller retires <paramref name="previous"/> on success. On failure the new leases and token are revoked and the
-    /// previous launch is supervised again, before the exception leaves.
-    /// </summary>
-    public static async Task<AgentLaunch> UpdateAsync(AgentOptions options, Handoff handoff, RunSpec spec, string token, string accessor, AgentLaunch previous, CancellationToken cancellationToken)
-    {
-        var launch = new AgentLaunch(options, handoff.Name, spec, new AgentStateSeed(
-            previous.LaunchId, handoff.SpecHash, handoff.Spec, handoff.Source, token, accessor, previous._hashKey));
-        var paused = false;
-        try
-        {
-            var docker = await PreflightAsync(options, spec, cancellationToken);
-            launch._secrets = await new SecretFetcher(launch._vault, launch._session.Leases, options.Logger).FetchAllAsync(spec.Secrets, cancellationToken);
-            launch._mask.Set(launch._secrets.Values);
-            await previous.PauseAsync();
-            paused = true;
-            launch._services = await SwarmDeployment.UpdateInPlaceAsync(launch.Request(docker), cancellationToken);
-            await launch.SuperviseAsync(cancellationToken);
-            return launch;
-        }
-        catch
-        {
-            launch._session.RevokeOnExit = true;
-            await launch.DisposeAsync();
-            if (paused)
-            {
-                await previous.SuperviseAsync(CancellationToken.None);
-            }
-
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// After <see cref="UpdateAsync"/>: stops supervising, lets go of the services (now the new launch's), and revokes
-    /// this launch's leases and token. Never throws.
-    /// </summary>
-    public async Task RetireAsync()
-    {
-        _session.RevokeOnExit = true;
-        await DisposeAsync();
-    }
-
-    /// <summary>Stops renewal and rotation for a while; <see cref="SuperviseAsync"/> starts them again.</summary>
-    private async Task PauseAsync()
-    {
-        if (_supervision is not null)
-        {
-            await _supervision.DisposeAsync();
-            _supervision = null;
-        }
-    }
-
     /// <summary>Takes a launch over from its stored state: adopts its services and goes on renewing its leases. Mints nothing.</summary>
     public static async Task<AgentLaunch> ResumeAsync(AgentOptions options, string name, AgentState state, RunSpec spec, CancellationToken cancellationToken)
     {
@@ -220,34 +164,6 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
         _vault.Dispose();
     }
 
-    /// <summary>
-    /// Renews every renewable lease once, so supervision schedules from what Vault says now. Between the fetch and
-    /// supervision lie a service rollout (which may take longer than a short lease has left) or, on a takeover, a state
-    /// several heartbeats old: a lease that looks nearly spent would be fetched again (minted) rather than renewed. One
-    /// that will not renew is left as it is; the supervisor then fetches it again, as it must.
-    /// </summary>
-    private async Task RefreshLeasesAsync(CancellationToken cancellationToken)
-    {
-        foreach (var definition in Spec.Secrets)
-        {
-            if (_secrets.Get(definition.Name) is not { Lease: { Renewable: true } lease } secret)
-            {
-                continue;
-            }
-
-            try
-            {
-                var renewed = await _vault.RenewLeaseAsync(lease.LeaseId, null, cancellationToken);
-                _secrets.Add(definition, secret with { Lease = renewed });
-                _session.Leases.Record(definition.Name, renewed);
-            }
-            catch (VaultException)
-            {
-                // Gone or not renewable after all: the supervisor sees it and fetches it again.
-            }
-        }
-    }
-
     private static async Task<DockerReadiness> PreflightAsync(AgentOptions options, RunSpec spec, CancellationToken cancellationToken) =>
         (await DockerPreflight.CheckAsync(spec, options.Docker, new DockerPreflightOptions
         {
@@ -276,30 +192,6 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
         ConvergenceTimeout = _options.ConvergenceTimeout,
         HashKey = _hashKey,
     };
-
-    private async Task SuperviseAsync(CancellationToken cancellationToken)
-    {
-        await RefreshLeasesAsync(cancellationToken);
-        var token = await _vault.LookupSelfAsync(cancellationToken);
-        var context = new LaunchContext
-        {
-            Vault = _vault,
-            Docker = _options.Docker,
-            Swarm = _options.Swarm,
-            TokenSource = "the launch's token",
-            StandardOutput = Stream.Null,
-            StandardError = Stream.Null,
-            Logger = _options.Logger,
-            Environment = _options.Environment,
-            TimeProvider = _options.TimeProvider,
-            SecretFileBases = [],
-            InitBinaryPath = _options.InitBinaryPath,
-            RevokeOnExit = false,
-        };
-        _supervision = new LaunchSupervision(context, Spec, _session, _secrets, _mask, new VaultConnection(null, token.Ttl, token.Renewable, null), [new SwarmRotationTarget(_services!, Spec, _secrets)]);
-        _supervision.Start();
-        _supervision.StartRotation();
-    }
 
     /// <summary>Where a launch's identity comes from: a hand-off, or stored state.</summary>
     private sealed record AgentStateSeed(string LaunchId, string SpecHash, IReadOnlyDictionary<string, string> Values, string Source, string Token, string TokenAccessor, byte[] HashKey);
