@@ -49,28 +49,10 @@ internal static class AgentImage
 
     private static async Task RunScriptAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Root, "scripts", "agent-image.sh"), .. arguments])
+        var (exitCode, stdout, stderr) = await BashScript.RunAsync(Path.Combine(Root, "scripts", "agent-image.sh"), ScriptTimeout, arguments);
+        if (exitCode != 0 || !stdout.Contains($"IMAGE={Tag}", StringComparison.Ordinal))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(ScriptTimeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scripts/agent-image.sh {string.Join(' ', arguments)} did not finish within {ScriptTimeout}");
-        }
-
-        if (process.ExitCode != 0 || !(await stdout).Contains($"IMAGE={Tag}", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"scripts/agent-image.sh {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await stderr}");
+            throw new InvalidOperationException($"scripts/agent-image.sh {string.Join(' ', arguments)} exited {exitCode}:\n{stderr}");
         }
     }
 }

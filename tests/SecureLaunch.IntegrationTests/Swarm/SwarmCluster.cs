@@ -122,25 +122,6 @@ public sealed class SwarmCluster : IAsyncLifetime
             return (2, "", "bash is missing");
         }
 
-        var start = new ProcessStartInfo("bash", [Script, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(ScriptTimeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scripts/swarm-cluster.sh {string.Join(' ', arguments)} did not finish within {ScriptTimeout}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        return await BashScript.RunAsync(Script, ScriptTimeout, arguments);
     }
 }
