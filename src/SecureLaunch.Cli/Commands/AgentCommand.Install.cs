@@ -37,7 +37,7 @@ internal static partial class AgentCommand
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(new CliLoggerProvider(context.Console.Error, LogLevel.Warning, context.Console.UseColor)));
+        using var loggers = CliLogging.ToStandardError(context.Console, LogLevel.Warning);
         try
         {
             using var docker = Engines.CreateDocker(context, loggers);

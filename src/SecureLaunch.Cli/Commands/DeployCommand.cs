@@ -58,7 +58,7 @@ internal static class DeployCommand
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new CliLoggerProvider(context.Console.Error, level, context.Console.UseColor)));
+        using var loggers = CliLogging.ToStandardError(context.Console, level);
         try
         {
             var target = VaultTarget.Resolve(spec.Vault, context.Environment);

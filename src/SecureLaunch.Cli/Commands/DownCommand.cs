@@ -78,7 +78,7 @@ internal static partial class DownCommand
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(arguments.Level).AddProvider(new CliLoggerProvider(context.Console.Error, arguments.Level, context.Console.UseColor)));
+        using var loggers = CliLogging.ToStandardError(context.Console, arguments.Level);
         var store = JournalStore.For(context.Environment);
         try
         {

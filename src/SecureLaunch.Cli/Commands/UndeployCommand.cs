@@ -53,7 +53,7 @@ internal static class UndeployCommand
             return ExitCodes.LaunchFailed;
         }
 
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new CliLoggerProvider(context.Console.Error, level, context.Console.UseColor)));
+        using var loggers = CliLogging.ToStandardError(context.Console, level);
         try
         {
             using var docker = Engines.CreateDocker(context, loggers);
