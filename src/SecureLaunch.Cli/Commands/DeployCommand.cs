@@ -70,7 +70,7 @@ internal static class DeployCommand
                 return ExitCodes.Success;
             }
 
-            var failed = await PreflightAsync(context, spec, engines, target.TokenSource);
+            var failed = (await PlanCommand.CheckAllAsync(context, spec, engines, target.TokenSource, allowPrivileged: false)).Where(c => c.Status == CheckStatus.Failed).ToList();
             if (failed.Count > 0)
             {
                 failed.ForEach(f => context.Console.WriteError($"{f.Area}: {f.Detail}"));
@@ -91,19 +91,5 @@ internal static class DeployCommand
             context.Console.WriteError(Failures.Describe(ex));
             return ExitCodes.LaunchFailed;
         }
-    }
-
-    /// <summary>The checks of <c>plan</c> that failed: swarm manager, images, isolation, Vault, login, capabilities on every path.</summary>
-    private static async Task<List<PreflightCheck>> PreflightAsync(CliContext context, RunSpec spec, Engines engines, string tokenSource)
-    {
-        var docker = await DockerPreflight.CheckAsync(spec, engines.Docker, new DockerPreflightOptions
-        {
-            InitBinaryPath = NativeInit.Resolve(context.Environment),
-            SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
-            PullMissing = false,
-            Swarm = engines.Swarm,
-        }, context.Shutdown.Token);
-        var vault = await new VaultPreflight(engines.Vault, context.Environment).CheckAsync(spec, tokenSource, context.Shutdown.Token);
-        return [.. docker.Checks.Concat(vault).Where(c => c.Status == CheckStatus.Failed)];
     }
 }

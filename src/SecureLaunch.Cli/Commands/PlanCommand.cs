@@ -4,6 +4,7 @@ using SecureLaunch.Cli.Hosting;
 using SecureLaunch.Cli.Output;
 using SecureLaunch.Core.Launching;
 using SecureLaunch.Core.Preflight;
+using SecureLaunch.Core.Spec;
 
 namespace SecureLaunch.Cli.Commands;
 
@@ -52,16 +53,7 @@ internal static class PlanCommand
         {
             await using var endpoint = await VaultEndpoint.OpenAsync(context, spec, path!, arguments.Dev, context.Shutdown.Token);
             using var engines = Engines.Create(context, endpoint.Target, spec.Vault, NullLoggerFactory.Instance);
-            var docker = await DockerPreflight.CheckAsync(spec, engines.Docker, new DockerPreflightOptions
-            {
-                InitBinaryPath = NativeInit.Resolve(context.Environment),
-                SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
-                PullMissing = false,
-                AllowPrivileged = arguments.AllowPrivileged,
-                Swarm = engines.Swarm,
-            }, context.Shutdown.Token);
-            checks.AddRange(docker.Checks);
-            checks.AddRange(await new VaultPreflight(engines.Vault, context.Environment).CheckAsync(spec, endpoint.Target.TokenSource, context.Shutdown.Token));
+            checks.AddRange(await CheckAllAsync(context, spec, engines, endpoint.Target.TokenSource, arguments.AllowPrivileged));
         }
         catch (Exception ex) when (Failures.IsExpected(ex))
         {
@@ -80,6 +72,24 @@ internal static class PlanCommand
         }
 
         return report.Succeeded ? ExitCodes.Success : ExitCodes.PlanFailed;
+    }
+
+    /// <summary>
+    /// Every preflight check, Docker's then Vault's, without pulling an image or reading a secret: what <c>plan</c>
+    /// reports, and what <c>deploy</c> must pass before it hands anything over.
+    /// </summary>
+    public static async Task<IReadOnlyList<PreflightCheck>> CheckAllAsync(CliContext context, RunSpec spec, Engines engines, string tokenSource, bool allowPrivileged)
+    {
+        var docker = await DockerPreflight.CheckAsync(spec, engines.Docker, new DockerPreflightOptions
+        {
+            InitBinaryPath = NativeInit.Resolve(context.Environment),
+            SecretFileBases = LaunchContext.DefaultSecretFileBases(context.Environment),
+            PullMissing = false,
+            AllowPrivileged = allowPrivileged,
+            Swarm = engines.Swarm,
+        }, context.Shutdown.Token);
+        var vault = await new VaultPreflight(engines.Vault, context.Environment).CheckAsync(spec, tokenSource, context.Shutdown.Token);
+        return [.. docker.Checks, .. vault];
     }
 
     private sealed record PlanArguments(string? File, string[]? Overrides, string[]? EnvFiles, bool Dev, bool AllowPrivileged, bool Json);
