@@ -40,26 +40,6 @@ public sealed partial class Deployer
         return key;
     }
 
-    /// <summary>Logs in with the spec's auth method; returns whether a token was created (and so is ours to revoke).</summary>
-    private static async Task<bool> LogInAsync(RunSpec spec, IVaultClient vault, ISystemEnvironment environment, CancellationToken cancellationToken)
-    {
-        if (AuthMethodFactory.Create(spec.Vault.Auth, environment) is not { } method)
-        {
-            return false;
-        }
-
-        try
-        {
-            var login = await vault.LoginAsync(method, cancellationToken);
-            vault.SetToken(login.ClientToken);
-            return true;
-        }
-        catch (VaultException ex)
-        {
-            throw new LaunchException($"{spec.Vault.Auth.Location}: vault login with {method}: {ex.Message}", ex);
-        }
-    }
-
     private async Task<HandoffResult> HandOverAsync(Handoff handoff, byte[] agentKey, DeployTiming timing, CancellationToken cancellationToken)
     {
         var id = await _store.PutHandoffAsync(handoff, agentKey, cancellationToken);

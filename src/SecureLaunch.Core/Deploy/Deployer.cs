@@ -69,7 +69,7 @@ public sealed partial class Deployer
         var agentKey = await FindAgentAsync(cancellationToken);
         var specHash = SpecHash(request.Values);
         var deploy = spec.Deploy;
-        var login = await LogInAsync(spec, vault, environment, cancellationToken);
+        var login = await VaultConnector.LogInAsync(vault, spec.Vault.Auth, environment, cancellationToken) is not null;
         try
         {
             VaultTokenCreation creation;

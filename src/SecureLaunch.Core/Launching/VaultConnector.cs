@@ -3,6 +3,7 @@ using SecureLaunch.Core.Diagnostics;
 using SecureLaunch.Core.Host;
 using SecureLaunch.Core.Spec;
 using SecureLaunch.Vault;
+using SecureLaunch.Vault.Auth;
 
 namespace SecureLaunch.Core.Launching;
 
@@ -27,27 +28,42 @@ internal sealed class VaultConnector(IVaultClient vault, ISystemEnvironment envi
         }
 
         Log.VaultHealthy(logger, vault.Address, health.State, health.Version);
-        if (AuthMethodFactory.Create(settings.Auth, environment) is { } method)
+        if (await LogInAsync(vault, settings.Auth, environment, cancellationToken) is var (method, login))
         {
-            try
-            {
-                var login = await vault.LoginAsync(method, cancellationToken);
-                vault.SetToken(login.ClientToken);
-                session.CreatedToken = true;
-                session.TokenAccessor = login.Accessor;
-                Log.LoggedIn(logger, method.ToString(), login.Accessor, string.Join(",", login.Policies), (int)login.LeaseDuration.TotalSeconds);
-                return new VaultConnection(method, login.LeaseDuration, login.Renewable, login.ObtainedAt);
-            }
-            catch (VaultException ex)
-            {
-                throw new LaunchException($"{settings.Auth.Location}: vault login with {method}: {ex.Message}", ex);
-            }
+            session.CreatedToken = true;
+            session.TokenAccessor = login.Accessor;
+            Log.LoggedIn(logger, method.ToString(), login.Accessor, string.Join(",", login.Policies), (int)login.LeaseDuration.TotalSeconds);
+            return new VaultConnection(method, login.LeaseDuration, login.Renewable, login.ObtainedAt);
         }
 
         var token = await vault.LookupSelfAsync(cancellationToken);
         session.TokenAccessor = token.Accessor;
         Log.Authenticated(logger, tokenSource, token.Accessor, string.Join(",", token.Policies));
         return new VaultConnection(null, token.Ttl, token.Renewable, null);
+    }
+
+    /// <summary>
+    /// Logs in with the spec's auth method and switches <paramref name="vault"/> to the new token; null when the method
+    /// is a given token (nothing to log in with). The token is the caller's to revoke.
+    /// </summary>
+    /// <exception cref="LaunchException">Vault refused the login; the message names the spec's auth section.</exception>
+    internal static async Task<(VaultAuthMethod Method, VaultLogin Login)?> LogInAsync(IVaultClient vault, AuthSettings auth, ISystemEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (AuthMethodFactory.Create(auth, environment) is not { } method)
+        {
+            return null;
+        }
+
+        try
+        {
+            var login = await vault.LoginAsync(method, cancellationToken);
+            vault.SetToken(login.ClientToken);
+            return (method, login);
+        }
+        catch (VaultException ex)
+        {
+            throw new LaunchException($"{auth.Location}: vault login with {method}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Why a launch cannot use a Vault that was never initialised, and what to do; <c>plan</c> says the same.</summary>
