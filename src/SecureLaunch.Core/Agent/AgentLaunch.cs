@@ -183,6 +183,7 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
         Docker = _options.Docker,
         Images = docker.Images,
         Mask = _mask,
+        FollowLogs = false,
         StandardOutput = Stream.Null,
         StandardError = Stream.Null,
         Logger = _options.Logger,

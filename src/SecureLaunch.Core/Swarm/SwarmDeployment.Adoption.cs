@@ -35,7 +35,7 @@ public sealed partial class SwarmDeployment
                 var rendered = ServiceRenderer.Render(request, definition, image);
                 try
                 {
-                    deployment.Adopt(rendered, info);
+                    await deployment.AdoptAsync(rendered, info, cancellationToken);
                 }
                 finally
                 {
@@ -78,30 +78,15 @@ public sealed partial class SwarmDeployment
         Log.SwarmDetached(_logger, LaunchId, _services.Count);
     }
 
-    private void Adopt(RenderedService rendered, SwarmServiceInfo info)
+    /// <summary>Registers a running service with the secret versions it mounts now, as if this deployment had made it.</summary>
+    private Task AdoptAsync(RenderedService rendered, SwarmServiceInfo info, CancellationToken cancellationToken)
     {
-        var deployed = new DeployedService
+        var slots = rendered.Secrets.Select(secret =>
         {
-            Definition = rendered.Definition,
-            Id = info.Id,
-            Spec = rendered.Spec with { Secrets = info.Secrets, Configs = info.Configs },
-            Stdout = new MaskingStream(_request.StandardOutput, _request.Mask),
-            Stderr = new MaskingStream(_request.StandardError, _request.Mask),
-        };
-        lock (_slots)
-        {
-            _services.Add(deployed);
-            foreach (var secret in rendered.Secrets)
-            {
-                var mounted = info.Secrets.FirstOrDefault(r => r.Target == secret.Target)
-                    ?? throw new LaunchException($"launch {_request.Spec.Name} ({LaunchId}): service '{rendered.Definition.Name}' mounts nothing at {secret.Target}");
-                _slots[secret.Slot] = new SecretSlot
-                {
-                    Name = secret.Slot, Service = deployed, Target = secret.Target, Location = secret.Location, Template = secret.Template,
-                    Current = new SwarmObjectInfo(mounted.Id, mounted.Name, SwarmLabels.ForLaunch(LaunchId)),
-                    Hash = mounted.Name[(mounted.Name.LastIndexOf('_') + 1)..],
-                };
-            }
-        }
+            var mounted = info.Secrets.FirstOrDefault(r => r.Target == secret.Target)
+                ?? throw new LaunchException($"launch {_request.Spec.Name} ({LaunchId}): service '{rendered.Definition.Name}' mounts nothing at {secret.Target}");
+            return (secret, new SwarmObjectInfo(mounted.Id, mounted.Name, SwarmLabels.ForLaunch(LaunchId)), mounted.Name[(mounted.Name.LastIndexOf('_') + 1)..]);
+        }).ToList();
+        return RegisterAsync(rendered, info.Id, rendered.Spec with { Secrets = info.Secrets, Configs = info.Configs }, slots, cancellationToken);
     }
 }

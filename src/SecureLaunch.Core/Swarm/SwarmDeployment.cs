@@ -154,7 +154,7 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
         return (spec, slots);
     }
 
-    /// <summary>Records a created or updated service and its secret slots, and follows its logs through the mask.</summary>
+    /// <summary>Records a created, updated or adopted service and its secret slots, and follows its logs through the mask (<see cref="SwarmDeploymentRequest.FollowLogs"/>).</summary>
     private async Task RegisterAsync(
         RenderedService rendered, string id, SwarmServiceSpec spec, List<(RenderedSecret Secret, SwarmObjectInfo Created, string Hash)> slots, CancellationToken cancellationToken)
     {
@@ -179,7 +179,10 @@ public sealed partial class SwarmDeployment : IAsyncDisposable
             }
         }
 
-        deployed.Logs = await _swarm.StreamServiceLogsAsync(id, deployed.Stdout, deployed.Stderr, cancellationToken);
+        if (_request.FollowLogs)
+        {
+            deployed.Logs = await _swarm.StreamServiceLogsAsync(id, deployed.Stdout, deployed.Stderr, cancellationToken);
+        }
     }
 
     private async Task ConvergeAsync(DeployedService service, CancellationToken cancellationToken)

@@ -30,6 +30,12 @@ public sealed record SwarmDeploymentRequest
     /// <summary>Service logs go through <see cref="MaskingStream"/>s with this mask, like container output.</summary>
     public required SecretMask Mask { get; init; }
 
+    /// <summary>
+    /// Whether the services' logs are streamed to <see cref="StandardOutput"/> and <see cref="StandardError"/>; the agent,
+    /// whose services outlive any terminal, leaves them to <c>docker service logs</c>.
+    /// </summary>
+    public bool FollowLogs { get; init; } = true;
+
     public required Stream StandardOutput { get; init; }
     public required Stream StandardError { get; init; }
     public required ILogger Logger { get; init; }
