@@ -22,9 +22,7 @@ internal sealed partial class AgentLaunch
         var paused = false;
         try
         {
-            var docker = await PreflightAsync(options, spec, cancellationToken);
-            launch._secrets = await new SecretFetcher(launch._vault, launch._session.Leases, options.Logger).FetchAllAsync(spec.Secrets, cancellationToken);
-            launch._mask.Set(launch._secrets.Values);
+            var docker = await launch.FetchAsync(cancellationToken);
             await previous.PauseAsync();
             paused = true;
             launch._services = await SwarmDeployment.UpdateInPlaceAsync(launch.Request(docker), cancellationToken);

@@ -76,9 +76,7 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), handoff.SpecHash, handoff.Spec, handoff.Source, token, accessor, RandomNumberGenerator.GetBytes(32)));
         try
         {
-            var docker = await PreflightAsync(options, spec, cancellationToken);
-            launch._secrets = await new SecretFetcher(launch._vault, launch._session.Leases, options.Logger).FetchAllAsync(spec.Secrets, cancellationToken);
-            launch._mask.Set(launch._secrets.Values);
+            var docker = await launch.FetchAsync(cancellationToken);
             launch._services = await SwarmDeployment.DeployAsync(launch.Request(docker), cancellationToken);
             await launch.SuperviseAsync(cancellationToken);
             return launch;
@@ -162,6 +160,15 @@ internal sealed partial class AgentLaunch : IAsyncDisposable
 
         await _session.DisposeAsync();
         _vault.Dispose();
+    }
+
+    /// <summary>Checks what Docker must give the services, then fetches every secret with this launch's token (minting its leases).</summary>
+    private async Task<DockerReadiness> FetchAsync(CancellationToken cancellationToken)
+    {
+        var docker = await PreflightAsync(_options, Spec, cancellationToken);
+        _secrets = await new SecretFetcher(_vault, _session.Leases, _options.Logger).FetchAllAsync(Spec.Secrets, cancellationToken);
+        _mask.Set(_secrets.Values);
+        return docker;
     }
 
     private static async Task<DockerReadiness> PreflightAsync(AgentOptions options, RunSpec spec, CancellationToken cancellationToken) =>
