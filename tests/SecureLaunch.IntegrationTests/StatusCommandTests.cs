@@ -17,20 +17,7 @@ public sealed class StatusCommandTests
           database: { roles: { app: { ttl: 20s, maxTtl: 2m } } }
         """;
 
-    private static string Spec(string name) => $$$"""
-        version: 1
-        name: {{{name}}}
-        secrets:
-          stripe: { path: secret/app/stripe }
-          db: { path: database/creds/app }
-        containers:
-          sleeper:
-            image: busybox:stable
-            command: ["sh", "-c", "echo started; exec sleep 300"]
-            env: { STRIPE_KEY: "{{ stripe.api_key }}" }
-            files:
-              - { target: /run/secrets/db, content: "{{ db.username }}:{{ db.password }}", mode: "0400" }
-        """;
+    private static string Spec(string name) => TestSpecs.Sleeper(name);
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
