@@ -13,9 +13,9 @@ namespace SecureLaunch.Core.Agent;
 /// <summary>Hand-offs: each one opened, answered with a result config, and removed.</summary>
 public sealed partial class DeployAgent
 {
-    private async Task AnswerHandoffsAsync(CancellationToken cancellationToken)
+    private async Task AnswerHandoffsAsync(IReadOnlyList<SwarmObjectInfo> handoffs, CancellationToken cancellationToken)
     {
-        foreach (var config in await _store.ListHandoffsAsync(cancellationToken))
+        foreach (var config in handoffs)
         {
             var name = config.Labels.GetValueOrDefault(DeployLabels.Name) ?? config.Name;
             HandoffResult result;

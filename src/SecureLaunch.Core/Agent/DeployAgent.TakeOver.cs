@@ -7,9 +7,9 @@ namespace SecureLaunch.Core.Agent;
 /// <summary>Taking over launches whose owner is gone: a rescheduled agent resumes renewal from the sealed state.</summary>
 public sealed partial class DeployAgent
 {
-    private async Task TakeOverAsync(CancellationToken cancellationToken)
+    private async Task TakeOverAsync(IReadOnlyList<StateRecord> states, CancellationToken cancellationToken)
     {
-        foreach (var record in await _store.ListStatesAsync(cancellationToken))
+        foreach (var record in states)
         {
             if (_launches.ContainsKey(record.Name) || !await IsOwnerGoneAsync(record, cancellationToken))
             {

@@ -51,11 +51,20 @@ public sealed partial class DeployAgent
         }
     }
 
-    /// <summary>One pass: take orphaned launches over, answer hand-offs, write changed or due state. Failures are logged, not thrown.</summary>
+    /// <summary>
+    /// One pass over one listing of the swarm's configs: take orphaned launches over, answer hand-offs, then write changed
+    /// or due state. Failures are logged, not thrown.
+    /// </summary>
     public async Task CycleAsync(CancellationToken cancellationToken)
     {
-        await Attempt("take over launches", () => TakeOverAsync(cancellationToken), cancellationToken);
-        await Attempt("answer hand-offs", () => AnswerHandoffsAsync(cancellationToken), cancellationToken);
+        ClusterSnapshot? snapshot = null;
+        await Attempt("list the swarm's configs", async () => snapshot = await _store.ReadAsync(cancellationToken), cancellationToken);
+        if (snapshot is not null)
+        {
+            await Attempt("take over launches", () => TakeOverAsync(snapshot.States, cancellationToken), cancellationToken);
+            await Attempt("answer hand-offs", () => AnswerHandoffsAsync(snapshot.Handoffs, cancellationToken), cancellationToken);
+        }
+
         await Attempt("write launch state", () => SaveAsync(cancellationToken), cancellationToken);
     }
 

@@ -8,11 +8,8 @@ namespace SecureLaunch.Core.Deploy;
 public sealed partial class ClusterStore
 {
     /// <summary>The newest state version of every launch.</summary>
-    public async Task<IReadOnlyList<StateRecord>> ListStatesAsync(CancellationToken cancellationToken)
-    {
-        var configs = await _swarm.ListConfigsAsync(DeployLabels.OfRole(DeployLabels.StateRole), cancellationToken);
-        return [.. configs.Select(ToRecord).GroupBy(r => r.Name, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Sequence)!).OrderBy(r => r.Name, StringComparer.Ordinal)];
-    }
+    public async Task<IReadOnlyList<StateRecord>> ListStatesAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync(cancellationToken)).States;
 
     /// <summary>The newest state version of the launch <paramref name="name"/>, or null.</summary>
     public async Task<StateRecord?> FindStateAsync(string name, CancellationToken cancellationToken) =>

@@ -94,9 +94,22 @@ public sealed partial class ClusterStore
         return created.Id;
     }
 
-    /// <summary>Hand-offs waiting, oldest name first.</summary>
+    /// <summary>
+    /// The waiting hand-offs and the newest state of every launch, from one listing of the swarm's configs: the daemon
+    /// sends every config whole (data included, such as the init's), so the agent reads them once per cycle.
+    /// </summary>
+    public async Task<ClusterSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var configs = await _swarm.ListConfigsAsync(new Dictionary<string, string>(), cancellationToken);
+        return new ClusterSnapshot(
+            [.. configs.Where(c => RoleOf(c) == DeployLabels.HandoffRole).OrderBy(h => h.Name, StringComparer.Ordinal)],
+            [.. configs.Where(c => RoleOf(c) == DeployLabels.StateRole).Select(ToRecord)
+                .GroupBy(r => r.Name, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Sequence)!).OrderBy(r => r.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Hand-offs waiting, in name order.</summary>
     public async Task<IReadOnlyList<SwarmObjectInfo>> ListHandoffsAsync(CancellationToken cancellationToken) =>
-        [.. (await _swarm.ListConfigsAsync(DeployLabels.OfRole(DeployLabels.HandoffRole), cancellationToken)).OrderBy(h => h.Name, StringComparer.Ordinal)];
+        (await ReadAsync(cancellationToken)).Handoffs;
 
     /// <summary>Whether the hand-off is still waiting (the agent has not taken it yet).</summary>
     public async Task<bool> IsWaitingAsync(string handoffId, CancellationToken cancellationToken) =>
@@ -159,6 +172,8 @@ public sealed partial class ClusterStore
         await _swarm.RemoveConfigAsync(results[0].Id, cancellationToken);
         return new HandoffResult(results[0].Labels.GetValueOrDefault(DeployLabels.Status) ?? HandoffResult.Failed, results[0].Labels.GetValueOrDefault(DeployLabels.Reason) ?? "");
     }
+
+    private static string? RoleOf(SwarmObjectInfo config) => config.Labels.GetValueOrDefault(DeployLabels.Role);
 
     private static string HandoffPurpose(string name) => $"handoff:{name}";
 
